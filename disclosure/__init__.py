@@ -1,0 +1,1 @@
+"""The disclosure library (政府信息公开): catalogue, search, requests, reports."""

@@ -1,0 +1,1 @@
+"""Public case references (receipt number + query code) and case history."""

@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.models import AbstractDocument, Document
+
+from formguard.uploads import KINDS, extension_of
+
+
+class ClusterDocument(AbstractDocument):
+    """A Wagtail document (attachment) whose content is checked on upload and
+    which shows readers its type and size."""
+
+    kind_label = models.CharField(_("文件类型"), max_length=20, blank=True, editable=False)
+
+    admin_form_fields = Document.admin_form_fields
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
+
+    def save(self, *args, **kwargs):
+        kind = KINDS.get(extension_of(self.file.name or ""))
+        self.kind_label = kind.label if kind else extension_of(self.file.name or "").upper()
+        super().save(*args, **kwargs)
+
+    @property
+    def size_display(self) -> str:
+        size = self.get_file_size()
+        return filesizeformat(size) if size else ""
+
+    @property
+    def max_upload_size(self) -> int:
+        return settings.MAX_ATTACHMENT_SIZE

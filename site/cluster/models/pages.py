@@ -1,0 +1,246 @@
+from __future__ import annotations
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import BodyBlock
+from ..sites import own_site_root_for_path
+
+
+class ClusterPageMixin:
+    """Shared by every page type of the cluster.
+
+    Each site of the cluster, including the Mongolian and English ones, has its own
+    host, and a language's home page is the root of its site. Wagtail's default URL
+    logic would offer every translation of a root to every site; here a page's URL
+    is always on the one site whose root it lies under.
+    """
+
+    def get_url_parts(self, request=None):
+        found = own_site_root_for_path(self.url_path)
+        if found is None:
+            return None
+        site_id, root_path, root_url = found
+        page_path = reverse("wagtail_serve", args=(self.url_path[len(root_path) :],))
+        return site_id, root_url, page_path
+
+
+class HomePage(ClusterPageMixin, Page):
+    """The home page and root of one site of the cluster."""
+
+    intro = RichTextField(_("简介"), blank=True, features=["bold", "link"])
+    banner_title = models.CharField(_("横幅标题"), max_length=120, blank=True)
+    banner_text = models.CharField(_("横幅说明"), max_length=250, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("banner_title"),
+        FieldPanel("banner_text"),
+        FieldPanel("intro"),
+    ]
+    subpage_types = ["cluster.ColumnPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("网站首页")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        columns = ColumnPage.objects.child_of(self).live().public().specific()
+        blocks = []
+        for column in columns:
+            items = column.latest_items(6)
+            if items:
+                blocks.append({"column": column, "items": items})
+        context["column_blocks"] = blocks
+        context["photo_news"] = (
+            ArticlePage.objects.descendant_of(self)
+            .live()
+            .public()
+            .filter(kind=ArticlePage.Kind.PHOTO, cover_image__isnull=False)
+            .select_related("cover_image")
+            .order_by("-publish_date", "-pk")[:4]
+        )
+        return context
+
+
+class ColumnPage(ClusterPageMixin, RoutablePageMixin, Page):
+    """A column (栏目): a list of articles, plus those other sites pushed here
+    and this site's editors accepted. Pushed articles are served here under this
+    site's host and theme, from the original page: nothing is copied."""
+
+    intro = RichTextField(_("栏目说明"), blank=True, features=["bold", "link"])
+    per_page = models.PositiveSmallIntegerField(_("每页条数"), default=20)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
+    subpage_types = ["cluster.ArticlePage", "cluster.ColumnPage"]
+    parent_page_types = ["cluster.HomePage", "cluster.ColumnPage"]
+
+    class Meta:
+        verbose_name = _("栏目")
+
+    def _own_items(self):
+        return ArticlePage.objects.descendant_of(self).live().public().order_by("-publish_date", "-pk")
+
+    def _shared_items(self):
+        from .syndication import Syndication
+
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .filter(syndications__column=self, syndications__status=Syndication.Status.ACCEPTED)
+            .order_by("-publish_date", "-pk")
+        )
+
+    def latest_items(self, count: int) -> list[ListedArticle]:
+        own = [ListedArticle(a, a.url) for a in self._own_items().select_related("source_organisation")[:count]]
+        shared = [
+            ListedArticle(a, self.shared_url(a))
+            for a in self._shared_items().select_related("source_organisation")[:count]
+        ]
+        merged = sorted(own + shared, key=lambda item: (item.article.publish_date, item.article.pk), reverse=True)
+        return merged[:count]
+
+    def shared_url(self, article: ArticlePage) -> str:
+        return self.url + self.reverse_subpage("shared_article", args=(article.pk,))
+
+    @path("")
+    def index(self, request):
+        own_ids = list(self._own_items().values_list("pk", flat=True))
+        shared_ids = list(self._shared_items().values_list("pk", flat=True))
+        shared_set = set(shared_ids)
+        articles = (
+            ArticlePage.objects.filter(pk__in=own_ids + shared_ids)
+            .select_related("source_organisation")
+            .order_by("-publish_date", "-pk")
+        )
+        paginator = Paginator(articles, self.per_page or 20)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        items = [
+            ListedArticle(a, self.shared_url(a) if a.pk in shared_set else a.url) for a in page_obj.object_list
+        ]
+        return self.render(
+            request,
+            context_overrides={
+                "items": items,
+                "page_obj": page_obj,
+                "subcolumns": self.get_children().live().public().in_menu().type(ColumnPage),
+            },
+        )
+
+    @path("shared/<int:article_id>/", name="shared_article")
+    def shared_article(self, request, article_id: int):
+        from .syndication import Syndication
+
+        article = get_object_or_404(
+            ArticlePage.objects.live().public(),
+            pk=article_id,
+            syndications__column=self,
+            syndications__status=Syndication.Status.ACCEPTED,
+        )
+        article = article.specific
+        return article.serve_shared(request, column=self)
+
+
+class ListedArticle:
+    """An article as a column lists it: the page and the URL it has on this site."""
+
+    __slots__ = ("article", "url")
+
+    def __init__(self, article, url):
+        self.article = article
+        self.url = url
+
+
+class ArticlePage(ClusterPageMixin, Page):
+    """A notice, a news item or a photo news item (通知公告, 政务动态, 图片新闻)."""
+
+    class Kind(models.TextChoices):
+        NOTICE = "notice", _("通知公告")
+        NEWS = "news", _("政务动态")
+        PHOTO = "photo", _("图片新闻")
+
+    kind = models.CharField(_("类别"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    publish_date = models.DateField(_("发布日期"), default=timezone.localdate)
+    source_organisation = models.ForeignKey(
+        "cluster.Organisation",
+        verbose_name=_("信息来源"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    author = models.CharField(_("作者"), max_length=60, blank=True)
+    summary = models.TextField(_("摘要"), blank=True, max_length=500)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("题图"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("publish_date"), FieldPanel("source_organisation"), FieldPanel("author")],
+            heading=_("发布信息"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label=_("附件")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("publish_date"),
+    ]
+    parent_page_types = ["cluster.ColumnPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("文章")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["attachments"] = self.attachments.select_related("document")
+        return context
+
+    def serve_shared(self, request, *, column: ColumnPage):
+        """Render this article inside another site's column (it was pushed there)."""
+        if column is None:
+            raise Http404
+        request.is_preview = False
+        context = self.get_context(request)
+        context["shared_column"] = column
+        context["canonical_url"] = self.full_url
+        from django.template.response import TemplateResponse
+
+        return TemplateResponse(request, self.get_template(request), context)
+
+
+class ArticleAttachment(Orderable):
+    page = ParentalKey(ArticlePage, related_name="attachments", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        "cluster.ClusterDocument", verbose_name=_("文件"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(_("显示名称"), max_length=200, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.document.title

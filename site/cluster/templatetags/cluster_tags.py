@@ -1,0 +1,78 @@
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from ..sites import site_roots
+
+register = template.Library()
+
+
+def _language_sites(site: Site | None) -> dict[str, str]:
+    """language code -> root URL of the site that carries the current site's
+    content in that language (the portal's language sites for any site)."""
+    if site is None:
+        return {}
+    roots = site_roots()
+    root_page = site.root_page
+    keys = {root_page.translation_key}
+    default = next((r for r in roots if r.site_id == Site.objects.filter(is_default_site=True).values_list("pk", flat=True).first()), None)
+    result: dict[str, str] = {}
+    translated_roots = Page.objects.filter(translation_key__in=keys).select_related("locale")
+    paths = {p.url_path: p.locale.language_code for p in translated_roots}
+    for r in roots:
+        if r.root_path in paths:
+            result.setdefault(paths[r.root_path], r.root_url + "/")
+    if default:
+        result.setdefault(default.language_code, default.root_url + "/")
+    return result
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The language switch: for each language, the same page in it if it exists,
+    otherwise the notice that it has not been translated yet, on that language's site."""
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    cluster = context.get("cluster")
+    site = cluster.site if cluster else None
+    language_sites = _language_sites(site)
+    translations = {}
+    if isinstance(page, Page) and getattr(page, "pk", None):
+        for t in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[t.locale.language_code] = t.get_url(request=request)
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            url, available = translations[code], True
+        elif code == current:
+            url, available = request.get_full_path() if request else "", True
+        else:
+            base = language_sites.get(code)
+            if not base:
+                continue
+            url, available = base + "untranslated/?lang=" + code, False
+        links.append({"code": code, "name": name, "url": url, "current": code == current, "available": available})
+    return links
+
+
+@register.filter
+def html_lang(code: str) -> str:
+    """BCP 47 tag for the <html lang> attribute: mn-mong is Mongolian in Mongolian script."""
+    return {"zh-hans": "zh-Hans", "mn-mong": "mn-Mong", "en": "en"}.get(code, code)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page=None):
+    page = page or context.get("page")
+    cluster = context.get("cluster")
+    if not isinstance(page, Page) or cluster is None or cluster.site is None:
+        return []
+    root = cluster.site.root_page
+    return list(page.get_ancestors(inclusive=False).filter(depth__gte=root.depth).specific()) if page.depth > root.depth else []
+
+
+@register.simple_tag
+def current_locale():
+    return Locale.get_active()

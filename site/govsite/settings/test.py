@@ -1,0 +1,21 @@
+"""The test suite: a temporary data folder, fast hashing, eager Celery.
+
+Tests that need a real worker start one themselves (tests/test_celery.py).
+"""
+import os
+import tempfile
+
+os.environ.setdefault("DATA_DIR", tempfile.mkdtemp(prefix="govsite-test-"))
+os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
+
+from .base import *  # noqa: E402,F401,F403
+from .base import DATA_DIR  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+AXES_ENABLED = True
+WAGTAILADMIN_BASE_URL = "http://www.localhost"
+MEDIA_ROOT = DATA_DIR / "media"

@@ -1,0 +1,1 @@
+"""Notifications by SMS and e-mail through Celery, never lost."""

@@ -1,0 +1,1 @@
+"""The working-day clock on China's official holiday calendar."""

@@ -1,0 +1,94 @@
+"""Each site of the cluster answers on its own host name, in its own theme."""
+
+import pytest
+
+from cluster.models import ArticlePage, ColumnPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "host,name",
+    [
+        ("www.localhost", "敕勒川市人民政府门户网站"),
+        ("fgw.localhost", "敕勒川市发展和改革委员会"),
+        ("jyj.localhost", "敕勒川市教育局"),
+        ("byhq.localhost", "白音花旗人民政府"),
+        ("en.localhost", "Chilechuan Municipal People's Government"),
+    ],
+)
+def test_each_host_serves_its_own_home(client, host, name):
+    response = client.get("/", HTTP_HOST=host)
+    assert response.status_code == 200
+    assert name in response.content.decode()
+
+
+def test_portal_and_department_use_their_themes(client):
+    portal = client.get("/", HTTP_HOST="www.localhost").content.decode()
+    fgw = client.get("/", HTTP_HOST="fgw.localhost").content.decode()
+    assert "themes/portal/theme.css" in portal and "theme-portal" in portal
+    assert "themes/department/theme.css" in fgw and "theme-department" in fgw
+
+
+def test_same_path_differs_per_host(client):
+    portal = client.get("/tzgg/", HTTP_HOST="www.localhost").content.decode()
+    fgw = client.get("/tzgg/", HTTP_HOST="fgw.localhost").content.decode()
+    assert "关于做好2027年元旦春节期间有关工作的通知" in portal
+    assert "关于做好2027年元旦春节期间有关工作的通知" not in fgw
+    assert "关于开展2027年市级重点项目申报工作的通知" in fgw
+
+
+def test_page_urls_use_their_own_sites_host(portal, fgw):
+    article = ArticlePage.objects.live().filter(url_path__startswith=fgw.root_page.url_path).first()
+    assert article.full_url.startswith("http://fgw.localhost/")
+    portal_column = ColumnPage.objects.child_of(portal.root_page).first()
+    assert portal_column.full_url.startswith("http://www.localhost/")
+
+
+def test_article_shows_metadata_and_attachments(client, fgw):
+    article = ArticlePage.objects.live().filter(
+        url_path__startswith=fgw.root_page.url_path, attachments__isnull=False
+    ).first()
+    html = client.get(article.url, HTTP_HOST="fgw.localhost").content.decode()
+    assert article.title in html
+    assert "发布日期" in html and "信息来源" in html and "敕勒川市发展和改革委员会" in html
+    assert "(PDF," in html and "KB)" in html
+    assert "(Excel," in html
+
+
+def test_footer_carries_site_records(client):
+    html = client.get("/", HTTP_HOST="jyj.localhost").content.decode()
+    assert "网站标识码：1501000013" in html
+    assert "蒙ICP备05001234号-3" in html
+    assert "蒙公网安备 15010202000103号" in html
+
+
+def test_unknown_path_gets_themed_404(client):
+    response = client.get("/no-such-page/", HTTP_HOST="fgw.localhost")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "抱歉，您访问的页面不存在" in html
+    assert "theme-department" in html
+
+
+def test_cluster_sitemap_lists_every_site(client):
+    html = client.get("/sitemap/", HTTP_HOST="fgw.localhost").content.decode()
+    for name in ("敕勒川市人民政府门户网站", "敕勒川市教育局", "白音花旗人民政府"):
+        assert name in html
+    assert "http://jyj.localhost/tzgg/" in html
+
+
+def test_column_paginates(client):
+    response = client.get("/tzgg/?page=999", HTTP_HOST="www.localhost")
+    assert response.status_code == 200
+    response = client.get("/tzgg/?page=abc", HTTP_HOST="www.localhost")
+    assert response.status_code == 200
+
+
+def test_security_headers_on_public_pages(client):
+    response = client.get("/", HTTP_HOST="www.localhost")
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert response.headers["Referrer-Policy"] == "same-origin"

@@ -1,0 +1,37 @@
+"""Shared fixtures: the demo cluster (loaded once per test database), its sites,
+and users in each site's groups."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Site
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # Every test starts from the demo cluster, a small edition of it (3 articles a column).
+    with django_db_blocker.unblock():
+        call_command("load_demo", articles=3, verbosity=0)
+
+
+@pytest.fixture
+def portal(db) -> Site:
+    return Site.objects.get(hostname="www.localhost")
+
+
+@pytest.fixture
+def fgw(db) -> Site:
+    return Site.objects.get(hostname="fgw.localhost")
+
+
+@pytest.fixture
+def jyj(db) -> Site:
+    return Site.objects.get(hostname="jyj.localhost")
+
+
+@pytest.fixture
+def demo_user(db):
+    def get(username: str):
+        return get_user_model().objects.get(username=username)
+
+    return get
