@@ -4,7 +4,7 @@ import pytest
 
 from cluster.models import ArticlePage, ColumnPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.services]
 
 
 @pytest.mark.parametrize(
