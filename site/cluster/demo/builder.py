@@ -44,7 +44,10 @@ class DemoBuilder:
             hostname = spec[0]
             with transaction.atomic():
                 homes[hostname] = self.site(root, spec, orgs)
-        self.english_site(homes["www.localhost"])
+        self.language_site(homes["www.localhost"], code="en", hostname="en.localhost", texts=content.ENGLISH,
+                           theme="portal", address="No. 1 Xinhua Street, Chilechuan", phone="+86 471 12345")
+        self.language_site(homes["www.localhost"], code="mn-mong", hostname="mgl.localhost",
+                           texts=content.MONGOLIAN, theme="portal", address="敕勒川市新华大街1号", phone="0471-12345")
         self.users()
         self.say(f"demo cluster ready: {Site.objects.count()} sites, {Page.objects.count()} pages")
 
@@ -222,42 +225,43 @@ class DemoBuilder:
         wb.save(buf)
         return buf.getvalue()
 
-    # -- the English portal -------------------------------------------------------
-    def english_site(self, zh_home: HomePage) -> None:
-        en = Locale.objects.get(language_code="en")
-        home = zh_home.get_translation_or_none(en)
-        title, banner_title, banner_text = content.ENGLISH["home"]
+    # -- the portal in other languages ------------------------------------------
+    def language_site(self, zh_home: HomePage, *, code: str, hostname: str, texts: dict, theme: str,
+                      address: str, phone: str) -> None:
+        """A site whose root is a translation of the portal's home page, so that the
+        language switch joins the same page across the Chinese, Mongolian and English sites."""
+        locale = Locale.objects.get(language_code=code)
+        home = zh_home.get_translation_or_none(locale)
+        title, banner_title, banner_text = texts["home"]
         if home is None:
-            home = zh_home.copy_for_translation(en)
-            home = home.specific
+            home = zh_home.copy_for_translation(locale).specific
             home.title, home.banner_title, home.banner_text = title, banner_title, banner_text
-            home.slug = "en"
-            home.intro = "<p>The official website of the Chilechuan Municipal People's Government.</p>"
+            home.slug = hostname.split(".")[0]
+            home.intro = ""
             home.save_revision().publish()
-        site = Site.objects.filter(hostname="en.localhost").first()
+        site = Site.objects.filter(hostname=hostname).first()
         if site is None:
-            site = Site.objects.create(hostname="en.localhost", port=80, root_page=home, site_name=title)
+            site = Site.objects.create(hostname=hostname, port=80, root_page=home, site_name=title)
         provision_site(site)
         SiteProfile.objects.update_or_create(
             site=site,
             defaults={"organisation": Organisation.objects.get(code="11150100MB0000001A"), "site_name": title,
                       "site_code": "1501000001", "icp_record": "蒙ICP备05001234号",
                       "police_record": "蒙公网安备 15010202000101号", "police_record_code": "15010202000101",
-                      "address": "No. 1 Xinhua Street, Chilechuan", "phone": "+86 471 12345",
-                      "email": "zfb@chilechuan.gov.cn", "theme": "portal"},
+                      "address": address, "phone": phone, "email": "zfb@chilechuan.gov.cn", "theme": theme},
         )
         for col_slug in ("tzgg", "zwdt", "tpxw"):
             zh_col = ColumnPage.objects.child_of(zh_home).get(slug=col_slug)
-            en_col = zh_col.get_translation_or_none(en)
-            col_title, intro = content.ENGLISH[col_slug]
-            if en_col is None:
-                en_col = zh_col.copy_for_translation(en).specific
-                en_col.title, en_col.intro = col_title, f"<p>{intro}</p>"
-                en_col.save_revision().publish()
+            if zh_col.get_translation_or_none(locale) is None:
+                col_title, intro = texts[col_slug]
+                column = zh_col.copy_for_translation(locale).specific
+                column.title, column.intro = col_title, f"<p>{intro}</p>" if intro else ""
+                column.save_revision().publish()
         news = ColumnPage.objects.child_of(zh_home).get(slug="zwdt")
-        for (title, text), zh_article in zip(content.ENGLISH["articles"], ArticlePage.objects.child_of(news).order_by("-publish_date")):
-            if zh_article.get_translation_or_none(en) is None:
-                article = zh_article.copy_for_translation(en).specific
+        originals = ArticlePage.objects.child_of(news).order_by("-publish_date")
+        for (title, text), zh_article in zip(texts["articles"], originals):
+            if zh_article.get_translation_or_none(locale) is None:
+                article = zh_article.copy_for_translation(locale).specific
                 article.title = title
                 article.body = [("paragraph", RichText(f"<p>{text}</p>"))]
                 article.save_revision().publish()

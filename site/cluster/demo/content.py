@@ -238,3 +238,14 @@ ENGLISH = {
          "problems through the 12345 hotline or the citizen mailbox on this website."),
     ],
 }
+
+# The Mongolian site's structure. Suffixes are joined with U+202F as in print.
+# (Issue: the full Mongolian content, checked against shared/mongolian, comes with
+# the languages work; these are the site's and columns' names.)
+MONGOLIAN = {
+    "home": ("ᠴᠢᠯᠡᠴᠤᠸᠠᠨ ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠭᠠᠵᠠᠷ", "", ""),
+    "tzgg": ("ᠮᠡᠳᠡᠭᠳᠡᠯ", ""),
+    "zwdt": ("ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠬᠡᠷᠡᠭ\u202fᠦᠨ ᠮᠡᠳᠡᠭᠡ", ""),
+    "tpxw": ("ᠵᠢᠷᠤᠭ\u202fᠲᠤ ᠮᠡᠳᠡᠭᠡ", ""),
+    "articles": [],
+}
