@@ -1,5 +1,7 @@
 """Each site of the cluster answers on its own host name, in its own theme."""
 
+import html as htmllib
+
 import pytest
 
 from cluster.models import ArticlePage, ColumnPage
@@ -15,12 +17,13 @@ pytestmark = [pytest.mark.django_db, pytest.mark.services]
         ("jyj.localhost", "敕勒川市教育局"),
         ("byhq.localhost", "白音花旗人民政府"),
         ("en.localhost", "Chilechuan Municipal People's Government"),
+        ("mgl.localhost", "ᠴᠢᠯᠡᠴᠤᠸᠠᠨ ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠭᠠᠵᠠᠷ"),
     ],
 )
 def test_each_host_serves_its_own_home(client, host, name):
     response = client.get("/", HTTP_HOST=host)
     assert response.status_code == 200
-    assert name in response.content.decode()
+    assert name in htmllib.unescape(response.content.decode())
 
 
 def test_portal_and_department_use_their_themes(client):
@@ -92,3 +95,12 @@ def test_security_headers_on_public_pages(client):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
     assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.parametrize("host,lang", [("www.localhost", "zh-Hans"), ("mgl.localhost", "mn-Mong"), ("en.localhost", "en")])
+def test_language_sites_are_tagged_and_joined(client, host, lang):
+    html = client.get("/zwdt/", HTTP_HOST=host).content.decode()
+    assert f'<html lang="{lang}"' in html
+    # hreflang links join the three language versions of the same column
+    for other in ("zh-Hans", "mn-Mong", "en"):
+        assert f'hreflang="{other}"' in html
