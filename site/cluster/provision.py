@@ -16,11 +16,15 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    GroupSitePermission,
     Site,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
+
+# The role that manages the site itself: its profile (footer records, theme, contacts).
+SITE_MANAGER = "签发"
 
 # role -> page permissions on the site's tree
 ROLES: dict[str, tuple[str, ...]] = {
@@ -75,6 +79,9 @@ def provision_site(site: Site) -> SiteStaff:
         for app_label, codename in COLLECTION_PERMISSIONS:
             permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
             GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+        if role == SITE_MANAGER:
+            profile_permission = Permission.objects.get(content_type__app_label="cluster", codename="change_siteprofile")
+            GroupSitePermission.objects.get_or_create(group=group, site=site, permission=profile_permission)
         groups[role] = group
 
     workflow, _ = Workflow.objects.get_or_create(name=f"{label}·审核发布")

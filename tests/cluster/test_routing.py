@@ -104,3 +104,24 @@ def test_language_sites_are_tagged_and_joined(client, host, lang):
     # hreflang links join the three language versions of the same column
     for other in ("zh-Hans", "mn-Mong", "en"):
         assert f'hreflang="{other}"' in html
+
+
+def test_site_manager_edits_only_their_own_site_profile(client, fgw, jyj, demo_user):
+    from cluster.models import SiteProfile
+
+    client.force_login(demo_user("fgw_signer"))
+    own = client.get(f"/admin/settings/cluster/siteprofile/{fgw.pk}/")
+    assert own.status_code == 200
+    other = client.get(f"/admin/settings/cluster/siteprofile/{jyj.pk}/")
+    assert other.status_code in (302, 403)
+    profile = SiteProfile.for_site(fgw)
+    data = {
+        "site_name": profile.site_name, "organisation": profile.organisation_id, "theme": "portal",
+        "site_code": profile.site_code, "icp_record": profile.icp_record, "police_record": profile.police_record,
+        "police_record_code": profile.police_record_code, "address": profile.address, "postcode": profile.postcode,
+        "phone": "0471-6609999", "email": profile.email,
+    }
+    response = client.post(f"/admin/settings/cluster/siteprofile/{fgw.pk}/", data)
+    assert response.status_code == 302
+    assert "0471-6609999" in client.get("/", HTTP_HOST="fgw.localhost").content.decode()
+    assert "theme-portal" in client.get("/", HTTP_HOST="fgw.localhost").content.decode()
