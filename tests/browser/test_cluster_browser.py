@@ -77,7 +77,10 @@ def test_large_print_and_contrast_modes(live_cluster, browser_page):
 
 @pytest.mark.parametrize(
     "host,path",
-    [("www", "/"), ("www", "/tzgg/"), ("fgw", "/tzgg/tzgg-001/"), ("byhq", "/"), ("www", "/sitemap/"), ("www", "/nope/")],
+    [
+        ("www", "/"), ("www", "/tzgg/"), ("fgw", "/tzgg/tzgg-001/"), ("byhq", "/"), ("www", "/sitemap/"),
+        ("www", "/nope/"), ("www", "/zfxxgk/"), ("fgw", "/zfxxgk/doc-001/"), ("en", "/"), ("mgl", "/"),
+    ],
 )
 def test_axe_no_serious_violations(live_cluster, browser_page, axe_audit, host, path):
     browser_page.goto(live_cluster.url(host, path))

@@ -44,6 +44,10 @@ class DemoBuilder:
             hostname = spec[0]
             with transaction.atomic():
                 homes[hostname] = self.site(root, spec, orgs)
+        topics = self.topics()
+        for hostname, home in homes.items():
+            with transaction.atomic():
+                self.disclosure(home, hostname, orgs, topics)
         self.language_site(homes["www.localhost"], code="en", hostname="en.localhost", texts=content.ENGLISH,
                            theme="portal", address="No. 1 Xinhua Street, Chilechuan", phone="+86 471 12345")
         self.language_site(homes["www.localhost"], code="mn-mong", hostname="mgl.localhost",
@@ -224,6 +228,51 @@ class DemoBuilder:
         buf = io.BytesIO()
         wb.save(buf)
         return buf.getvalue()
+
+    # -- the disclosure catalogue ---------------------------------------------------
+    def topics(self):
+        from disclosure.models import Topic
+
+        topics = {}
+        for order, (code, name, parent) in enumerate(content.TOPICS):
+            topics[code], _ = Topic.objects.update_or_create(
+                code=code, defaults={"name": name, "parent": topics.get(parent), "sort_order": order * 10}
+            )
+        return topics
+
+    def disclosure(self, home: HomePage, hostname: str, orgs, topics) -> None:
+        from disclosure.models import DisclosureDocumentPage, DisclosureIndexPage
+
+        org = SiteProfile.objects.get(site__hostname=hostname).organisation
+        index = DisclosureIndexPage.objects.child_of(home).first()
+        if index is None:
+            index = DisclosureIndexPage(
+                title="政府信息公开", slug="zfxxgk", show_in_menus=True,
+                all_organisations=(hostname == "www.localhost"),
+                intro=f"{org.name}法定主动公开的政府信息目录。",
+            )
+            home.add_child(instance=index)
+            index.save_revision().publish()
+        prefix, docs = content.DISCLOSURE[hostname]
+        existing = {p.title: p for p in DisclosureDocumentPage.objects.child_of(index)}
+        policy = None
+        for number, (title, doc_type, topic, summary) in enumerate(docs, start=1):
+            page = existing.get(title)
+            if page is None:
+                date = self.today - dt.timedelta(days=number * 17)
+                values = {"purpose": f"规范和加强{topics[topic].name}工作", "scope": "本行政区域内的相关工作", "org": org.name}
+                page = DisclosureDocumentPage(
+                    title=title, slug=f"doc-{number:03d}", organisation=org, topic=topics[topic], doc_type=doc_type,
+                    doc_number=f"{prefix}〔{date.year}〕{number * 7}号" if doc_type not in ("report", "interpretation") else "",
+                    written_date=date - dt.timedelta(days=3), publish_date=date, summary=summary,
+                    keywords=topics[topic].name, interprets=policy if doc_type == "interpretation" else None,
+                    body=[("paragraph", RichText(f"<p>{summary}</p>"))]
+                    + [("paragraph", RichText(f"<p>{p.format(**values)}</p>")) for p in content.DISCLOSURE_BODY],
+                )
+                index.add_child(instance=page)
+                page.save_revision().publish()
+            if doc_type == "measures":
+                policy = page
 
     # -- the portal in other languages ------------------------------------------
     def language_site(self, zh_home: HomePage, *, code: str, hostname: str, texts: dict, theme: str,

@@ -48,7 +48,7 @@ class HomePage(ClusterPageMixin, Page):
         FieldPanel("banner_text"),
         FieldPanel("intro"),
     ]
-    subpage_types = ["cluster.ColumnPage"]
+    subpage_types = ["cluster.ColumnPage", "disclosure.DisclosureIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
