@@ -65,7 +65,8 @@ def decide(request, pk: int):
         return redirect("cluster_syndication_inbox")
     try:
         if request.POST.get("action") == "accept":
-            column = get_object_or_404(ColumnPage, pk=request.POST.get("column") or 0)
+            column_id = request.POST.get("column", "")
+            column = get_object_or_404(ColumnPage, pk=int(column_id) if column_id.isdigit() else 0)
             service.accept_syndication(syndication=syndication, column=column, user=request.user)
             messages.success(request, _("已采用到栏目“%(column)s”。") % {"column": column.title})
         else:

@@ -76,6 +76,8 @@ def offer_article(*, article: ArticlePage, target_sites: list[Site], user, note:
 
 def accept_syndication(*, syndication: Syndication, column: ColumnPage, user) -> Syndication:
     site = syndication.target_site
+    if syndication.status != Syndication.Status.PENDING:
+        raise ValidationError(_("这条报送已处理，不能再次采用。"))
     if not column.url_path.startswith(site.root_page.url_path):
         raise ValidationError(_("只能采用到本网站的栏目。"))
     if not user_can_edit_site(user, site):

@@ -27,3 +27,9 @@ STORAGES = {
 }
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
 LOGGING["root"]["level"] = env("LOG_LEVEL", default="INFO")  # noqa: F405
+# Wagtail's page preview frames the site's own pages, so SAMEORIGIN is deliberate
+# (base.py); HSTS preloading binds every subdomain of the government domain for
+# months and is switched on by the operator (SECURE_HSTS_PRELOAD), not by default.
+SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "security.W019"]  # noqa: F405
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS.append("security.W021")
