@@ -234,7 +234,7 @@ class DemoBuilder:
         from disclosure.models import Topic
 
         topics = {}
-        for order, (code, name, parent) in enumerate(content.TOPICS):
+        for order, (code, name, parent) in enumerate(content.DISCLOSURE_TOPICS):
             topics[code], _ = Topic.objects.update_or_create(
                 code=code, defaults={"name": name, "parent": topics.get(parent), "sort_order": order * 10}
             )

@@ -251,7 +251,7 @@ MONGOLIAN = {
 }
 
 # 主题分类 (code, name, parent code)
-TOPICS = [
+DISCLOSURE_TOPICS = [
     ("gmjj", "国民经济管理、国有资产监管", None),
     ("fzgh", "发展规划", "gmjj"),
     ("jgsf", "价格、收费", "gmjj"),

@@ -54,13 +54,13 @@ INSTALLED_APPS = [
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
+    "haystack",  # before wagtail.search: its update_index/rebuild_index win
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
     "taggit",
     "django_filters",
-    "haystack",
     "axes",
     "csp",
     "django.contrib.admin",
@@ -251,7 +251,7 @@ SEARCH_ENGINE = env("SEARCH_ENGINE", default="whoosh")  # whoosh | tantivy | ela
 SEARCH_INDEX_DIR = Path(env("SEARCH_INDEX_DIR", default=str(DATA_DIR / "search")))
 _HAYSTACK_ENGINES = {
     "whoosh": {
-        "ENGINE": "haystack.backends.whoosh_backend.WhooshEngine",
+        "ENGINE": "disclosure.search.whoosh_backend.ChineseWhooshEngine",
         "PATH": str(SEARCH_INDEX_DIR / "whoosh"),
     },
     "elasticsearch": {
@@ -262,6 +262,8 @@ _HAYSTACK_ENGINES = {
 }
 HAYSTACK_CONNECTIONS = {"default": _HAYSTACK_ENGINES.get(SEARCH_ENGINE, _HAYSTACK_ENGINES["whoosh"])}
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
+# Publishing, unpublishing and deleting queue an index update through Celery.
+HAYSTACK_SIGNAL_PROCESSOR = "disclosure.search.signals.CelerySignalProcessor"
 
 # --- Celery ---------------------------------------------------------------
 # Without a broker URL the queue is a folder, so the demo's worker needs no server.

@@ -1,0 +1,211 @@
+"""The one text analysis of public search: indexing, querying, highlighting and
+every backend use it, so the two sides always meet.
+
+Steps, per character so that every token keeps offsets into the ORIGINAL text:
+
+1. clean-up: NFKC (full-width Latin/digits become ASCII, compatibility
+   ideographs become the unified ones), the project's Mongolian ``normalize``
+   (FVS/MVS/ZWJ/ZWNJ dropped, NNBSP becomes a space), lower case;
+2. traditional -> simplified Chinese (OpenCC ``t2s``; one cached converter,
+   plus a per-character cache for the rare case where phrase conversion
+   changes the length);
+3. tokens: overlapping two-character chunks over runs of Han characters (a
+   lone Han character is kept as itself), Latin/digit (and other alphabetic)
+   words whole, Mongolian words whole.
+
+``analyze(text)`` gives the token texts; ``analyze_with_positions(text)`` gives
+``Token(text, pos, start, end)`` with ``start``/``end`` into the original
+string; ``query_tokens(query)`` is ``analyze`` bounded for user input;
+``ChineseTokenizer``/``chinese_analyzer()`` wrap it for Whoosh.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Iterator, NamedTuple
+
+from multilingual.mongolian import normalize as mongolian_normalize
+
+__all__ = [
+    "Token",
+    "analyze",
+    "analyze_with_positions",
+    "query_tokens",
+    "normalize_text",
+    "ChineseTokenizer",
+    "chinese_analyzer",
+    "MAX_QUERY_CHARS",
+    "MAX_QUERY_TOKENS",
+]
+
+MAX_QUERY_CHARS = 256
+MAX_QUERY_TOKENS = 48
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_MONG_LETTERS = "\u1810-\u1819\u1820-\u1878\u1880-\u18aa"
+_TOKEN_RE = re.compile(
+    rf"(?P<han>[{_HAN}]+)"
+    rf"|(?P<mong>[{_MONG_LETTERS}]+)"
+    rf"|(?P<word>[^\W_{_HAN}\u1800-\u18af]+)"
+)
+_WS = {"\u202f", "\u00a0", "\u3000"}
+
+
+class Token(NamedTuple):
+    text: str
+    pos: int
+    start: int  # offset into the original text
+    end: int
+
+
+@functools.lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@functools.lru_cache(maxsize=65536)
+def _t2s_char(ch: str) -> str:
+    return _converter().convert(ch)
+
+
+@functools.lru_cache(maxsize=65536)
+def _clean_cluster(cluster: str) -> str:
+    """One character (with its combining marks) after clean-up, before t2s."""
+    if cluster.isspace() or cluster in _WS:
+        return " "
+    if any(unicodedata.category(ch) in ("Cs", "Cc", "Co", "Cn") for ch in cluster):
+        return " "  # lone surrogates, controls, private use, unassigned
+    out = mongolian_normalize(cluster)  # NFC, drops FVS/MVS/ZWJ/ZWNJ
+    if out:
+        out = unicodedata.normalize("NFKC", out).lower()
+    if out.isspace():
+        return " "
+    return out
+
+
+def normalize_text(text: str) -> tuple[str, list[int]]:
+    """Cleaned, simplified text and, for each of its characters, the index of
+    the original character it came from (plus a final sentinel)."""
+    if not text:
+        return "", [0]
+    out: list[str] = []
+    origin: list[int] = []
+    n = len(text)
+    i = 0
+    combining = unicodedata.combining
+    while i < n:
+        j = i + 1
+        while j < n and combining(text[j]):
+            j += 1
+        c = text[i] if j == i + 1 else text[i:j]
+        if c.isascii():
+            piece = c.lower() if c.isalnum() else (" " if c.isspace() else c)
+        else:
+            piece = _clean_cluster(c)
+        for ch in piece:
+            out.append(ch)
+            origin.append(i)
+        i = j
+    origin.append(n)
+    cleaned = "".join(out)
+    if cleaned.isascii():
+        return cleaned, origin
+    try:
+        simplified = _converter().convert(cleaned)
+    except Exception:
+        simplified = ""
+    if len(simplified) != len(cleaned):
+        simplified = "".join(_t2s_char(ch) if len(_t2s_char(ch)) == 1 else ch for ch in cleaned)
+    return simplified, origin
+
+
+def analyze_with_positions(text: str, start_pos: int = 0) -> Iterator[Token]:
+    """Tokens with positions and offsets into the original ``text``."""
+    if not text:
+        return
+    if not isinstance(text, str):
+        text = str(text)
+    norm, origin = normalize_text(text)
+    pos = start_pos
+    for m in _TOKEN_RE.finditer(norm):
+        kind = m.lastgroup
+        s, e = m.span()
+        if kind == "han" and e - s > 1:
+            run = m.group()
+            for k in range(len(run) - 1):
+                yield Token(run[k : k + 2], pos, origin[s + k], origin[s + k + 1] + 1)
+                pos += 1
+        else:
+            yield Token(m.group(), pos, origin[s], origin[e - 1] + 1)
+            pos += 1
+
+
+def analyze(text: str) -> list[str]:
+    """The token texts of ``text`` (see module docstring)."""
+    return [t.text for t in analyze_with_positions(text)]
+
+
+def query_tokens(query: str) -> list[str]:
+    """Tokens of a user's query, bounded (long pastes are cut, not refused).
+
+    Any search syntax in the query is just punctuation here: it never reaches a
+    query parser."""
+    if not query or not isinstance(query, str):
+        return []
+    return analyze(query[:MAX_QUERY_CHARS])[:MAX_QUERY_TOKENS]
+
+
+# --- Whoosh ------------------------------------------------------------------
+from whoosh.analysis import Token as _WhooshToken  # noqa: E402
+from whoosh.analysis import Tokenizer  # noqa: E402
+
+
+class ChineseTokenizer(Tokenizer):
+    """A Whoosh tokenizer built on :func:`analyze_with_positions`."""
+
+    def __eq__(self, other):
+        return other is not None and other.__class__ is self.__class__
+
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ):
+        t = _WhooshToken(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            t.original = t.text = value
+            t.boost = 1.0
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar = start_char
+                t.endchar = start_char + len(value)
+            yield t
+            return
+        for tok in analyze_with_positions(value, start_pos=start_pos):
+            t.text = tok.text
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = value[tok.start : tok.end]
+            if positions:
+                t.pos = tok.pos
+            if chars:
+                t.startchar = start_char + tok.start
+                t.endchar = start_char + tok.end
+            yield t
+
+
+def chinese_analyzer():
+    return ChineseTokenizer()

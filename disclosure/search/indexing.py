@@ -1,0 +1,27 @@
+"""Rebuild/update the haystack index without going through command *names*.
+
+Wagtail's ``wagtail.search`` app also ships an ``update_index`` command and is
+listed before ``haystack`` in INSTALLED_APPS, so ``manage.py update_index`` (and
+haystack's ``rebuild_index``, which calls it by name) runs Wagtail's command.
+These helpers call haystack's command classes directly.
+"""
+from __future__ import annotations
+
+from django.core.management import call_command
+
+
+def clear(using: str = "default", verbosity: int = 0) -> None:
+    from haystack.management.commands import clear_index
+
+    call_command(clear_index.Command(), interactive=False, using=[using], verbosity=verbosity)
+
+
+def update(using: str = "default", verbosity: int = 0, **options) -> None:
+    from haystack.management.commands import update_index
+
+    call_command(update_index.Command(), using=[using], verbosity=verbosity, **options)
+
+
+def rebuild(using: str = "default", verbosity: int = 0, **options) -> None:
+    clear(using, verbosity)
+    update(using, verbosity, **options)
