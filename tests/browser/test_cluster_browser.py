@@ -80,6 +80,7 @@ def test_large_print_and_contrast_modes(live_cluster, browser_page):
     [
         ("www", "/"), ("www", "/tzgg/"), ("fgw", "/tzgg/tzgg-001/"), ("byhq", "/"), ("www", "/sitemap/"),
         ("www", "/nope/"), ("www", "/zfxxgk/"), ("fgw", "/zfxxgk/doc-001/"), ("en", "/"), ("mgl", "/"),
+        ("mgl", "/zwdt/"), ("www", "/search/?q=%E9%80%9A%E7%9F%A5"),
     ],
 )
 def test_axe_no_serious_violations(live_cluster, browser_page, axe_audit, host, path):

@@ -51,7 +51,7 @@ class DemoBuilder:
         self.language_site(homes["www.localhost"], code="en", hostname="en.localhost", texts=content.ENGLISH,
                            theme="portal", address="No. 1 Xinhua Street, Chilechuan", phone="+86 471 12345")
         self.language_site(homes["www.localhost"], code="mn-mong", hostname="mgl.localhost",
-                           texts=content.MONGOLIAN, theme="portal", address="敕勒川市新华大街1号", phone="0471-12345")
+                           texts=content.MONGOLIAN, theme="mongolian", address="敕勒川市新华大街1号", phone="0471-12345")
         self.users()
         self.say(f"demo cluster ready: {Site.objects.count()} sites, {Page.objects.count()} pages")
 
