@@ -14,11 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from cluster.blocks import BodyBlock
 from cluster.models import ClusterPageMixin
+from cluster.models.pages import AttachmentBase
 
 
 class Topic(models.Model):
@@ -207,13 +208,5 @@ class DisclosureDocumentPage(ClusterPageMixin, Page):
         return context
 
 
-class DisclosureAttachment(Orderable):
+class DisclosureAttachment(AttachmentBase):
     page = ParentalKey(DisclosureDocumentPage, related_name="attachments", on_delete=models.CASCADE)
-    document = models.ForeignKey("cluster.ClusterDocument", verbose_name=_("文件"), on_delete=models.CASCADE, related_name="+")
-    title = models.CharField(_("显示名称"), max_length=200, blank=True)
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    @property
-    def display_title(self) -> str:
-        return self.title or self.document.title

@@ -232,8 +232,9 @@ class ArticlePage(ClusterPageMixin, Page):
         return TemplateResponse(request, self.get_template(request), context)
 
 
-class ArticleAttachment(Orderable):
-    page = ParentalKey(ArticlePage, related_name="attachments", on_delete=models.CASCADE)
+class AttachmentBase(Orderable):
+    """An attachment of a page (PDF, Word, spreadsheet), shown with its type and size."""
+
     document = models.ForeignKey(
         "cluster.ClusterDocument", verbose_name=_("文件"), on_delete=models.CASCADE, related_name="+"
     )
@@ -241,6 +242,13 @@ class ArticleAttachment(Orderable):
 
     panels = [FieldPanel("document"), FieldPanel("title")]
 
+    class Meta(Orderable.Meta):
+        abstract = True
+
     @property
     def display_title(self) -> str:
         return self.title or self.document.title
+
+
+class ArticleAttachment(AttachmentBase):
+    page = ParentalKey(ArticlePage, related_name="attachments", on_delete=models.CASCADE)
