@@ -2,9 +2,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from wagtail.models import Site
 
 from .context_processors import A11Y_COOKIE, A11Y_FLAGS
 from .service import cluster_map
@@ -37,10 +35,6 @@ def accessibility(request):
     return response
 
 
-def site_missing(request):
-    return TemplateResponse(request, "cluster/404.html", {"message": _("没有找到这个网站。")}, status=404)
-
-
 def page_not_found(request, exception=None):
     return TemplateResponse(request, "cluster/404.html", {}, status=404).render()
 
@@ -60,5 +54,8 @@ def rate_limited(request, exception=None):
     ).render()
 
 
-def known_site(request) -> Site | None:
-    return Site.find_for_request(request)
+@require_GET
+def untranslated(request):
+    """Where the language switch leads when a page has no version in this site's
+    language yet: say so, in the reader's language, instead of failing."""
+    return TemplateResponse(request, "cluster/untranslated.html", {}, status=404)

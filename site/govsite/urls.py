@@ -15,6 +15,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("sitemap/", cluster_views.cluster_sitemap, name="cluster_sitemap"),
     path("accessibility/", cluster_views.accessibility, name="accessibility"),
+    path("untranslated/", cluster_views.untranslated, name="untranslated"),
     path("search/", include("disclosure.urls")),
 ]
 

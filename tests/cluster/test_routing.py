@@ -125,3 +125,13 @@ def test_site_manager_edits_only_their_own_site_profile(client, fgw, jyj, demo_u
     assert response.status_code == 302
     assert "0471-6609999" in client.get("/", HTTP_HOST="fgw.localhost").content.decode()
     assert "theme-portal" in client.get("/", HTTP_HOST="fgw.localhost").content.decode()
+
+
+def test_a_page_without_translation_says_so_in_the_readers_language(client):
+    # a department page has no English version: the switch leads to a notice in English
+    html = client.get("/tzgg/", HTTP_HOST="fgw.localhost").content.decode()
+    assert "http://en.localhost/untranslated/?lang=en" in html
+    response = client.get("/untranslated/?lang=en", HTTP_HOST="en.localhost")
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert "has not been translated" in body and '<html lang="en"' in body

@@ -10,21 +10,26 @@ register = template.Library()
 
 def _language_sites(site: Site | None) -> dict[str, str]:
     """language code -> root URL of the site that carries the current site's
-    content in that language (the portal's language sites for any site)."""
+    content in that language; for a site without its own translations, the
+    portal's language sites (a department has no Mongolian site of its own)."""
     if site is None:
         return {}
     roots = site_roots()
-    root_page = site.root_page
-    keys = {root_page.translation_key}
-    default = next((r for r in roots if r.site_id == Site.objects.filter(is_default_site=True).values_list("pk", flat=True).first()), None)
-    result: dict[str, str] = {}
-    translated_roots = Page.objects.filter(translation_key__in=keys).select_related("locale")
-    paths = {p.url_path: p.locale.language_code for p in translated_roots}
+    own_key = site.root_page.translation_key
+    portal_key = (
+        Site.objects.filter(is_default_site=True).values_list("root_page__translation_key", flat=True).first()
+    )
+    languages: dict[str, dict[str, str]] = {}
+    paths = {
+        p.url_path: (p.translation_key, p.locale.language_code)
+        for p in Page.objects.filter(translation_key__in={own_key, portal_key}).select_related("locale")
+    }
     for r in roots:
         if r.root_path in paths:
-            result.setdefault(paths[r.root_path], r.root_url + "/")
-    if default:
-        result.setdefault(default.language_code, default.root_url + "/")
+            key, code = paths[r.root_path]
+            languages.setdefault(key, {}).setdefault(code, r.root_url + "/")
+    result = dict(languages.get(portal_key, {}))
+    result.update(languages.get(own_key, {}))
     return result
 
 
