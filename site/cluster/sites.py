@@ -7,6 +7,7 @@ rebuilt when a Site or a site's root page changes (see signals.py).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -25,12 +26,18 @@ class SiteRoot:
     hostname: str
 
 
-_local: dict[str, list[SiteRoot]] = {}
+# A copy per process saves a cache round trip for every URL built; it lives a few
+# seconds so that a site changed through another process (another gunicorn
+# worker, the Celery worker) is seen soon, not at the next restart.
+LOCAL_TTL = 10.0
+_local: dict[str, tuple[float, list[SiteRoot]]] = {}
 
 
 def site_roots() -> list[SiteRoot]:
     """Every site's own root, most specific path first."""
-    roots = _local.get(CACHE_KEY)
+    now = time.monotonic()
+    held = _local.get(CACHE_KEY)
+    roots = held[1] if held and held[0] > now else None
     if roots is None:
         roots = cache.get(CACHE_KEY)
         if roots is None:
@@ -41,7 +48,7 @@ def site_roots() -> list[SiteRoot]:
                 )
             ]
             cache.set(CACHE_KEY, roots, 3600)
-        _local[CACHE_KEY] = roots
+        _local[CACHE_KEY] = (now + LOCAL_TTL, roots)
     return roots
 
 
