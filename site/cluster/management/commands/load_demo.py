@@ -1,4 +1,8 @@
+from importlib import import_module
+
+from django.apps import apps
 from django.core.management.base import BaseCommand
+from django.utils.module_loading import module_has_submodule
 
 from cluster.demo.builder import DEMO_PASSWORD, DemoBuilder
 
@@ -11,8 +15,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, articles=None, **options):
         DemoBuilder(articles_per_column=articles, stdout=self.stdout).build()
+        # Domain apps add their own demo records (requests, reports, …) in a
+        # ``demo_data`` module with ``build(stdout)``; each must be re-runnable.
+        for app in apps.get_app_configs():
+            if app.name != "cluster" and module_has_submodule(app.module, "demo_data"):
+                import_module(f"{app.name}.demo_data").build(stdout=self.stdout)
         self.stdout.write(
             "Sites: http://www.localhost:8000/ (portal), http://fgw.localhost:8000/, http://jyj.localhost:8000/, "
-            "http://byhq.localhost:8000/, http://en.localhost:8000/\n"
+            "http://byhq.localhost:8000/, http://en.localhost:8000/, http://mgl.localhost:8000/\n"
             f"Admin: http://www.localhost:8000/admin/  user admin / {DEMO_PASSWORD}"
         )
