@@ -30,7 +30,7 @@ def test_mongolian_column_runs_top_to_bottom(live_cluster, browser_page):
 def test_mongolian_navigation_labels_are_vertical_and_keyboard_reachable(live_cluster, browser_page):
     page = browser_page
     page.goto(live_cluster.url("mgl"))
-    link = page.get_by_role("navigation", name="主导航").get_by_role("link").nth(1)
+    link = page.get_by_role("navigation", name="ᠭᠣᠣᠯ ᠴᠢᠭᠯᠡᠯ")  # 主导航.get_by_role("link").nth(1)
     box = link.bounding_box()
     assert box["height"] > box["width"]
     link.focus()

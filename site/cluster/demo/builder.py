@@ -48,10 +48,17 @@ class DemoBuilder:
         for hostname, home in homes.items():
             with transaction.atomic():
                 self.disclosure(home, hostname, orgs, topics)
-        self.language_site(homes["www.localhost"], code="en", hostname="en.localhost", texts=content.ENGLISH,
+        english = {**content.ENGLISH, "notices": [(t, [p]) for t, p in content.ENGLISH_NOTICES],
+                   "news": [(t, [p]) for t, p in content.ENGLISH_NEWS],
+                   "disclosure": [(t, d, tp, sm, [sm]) for t, d, tp, sm in content.ENGLISH_DISCLOSURE],
+                   "zfxxgk": ("Government Information Disclosure", "Information the municipal government discloses proactively.")}
+        mongolian = {**content.MONGOLIAN,
+                     "zfxxgk": ("ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠮᠡᠳᠡᠭᠡᠯ\u202fᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ",
+                                "ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠣᠷᠳᠣᠨ\u202fᠤ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠭᠰᠠᠨ ᠮᠡᠳᠡᠭᠡᠯ᠃")}
+        self.language_site(homes["www.localhost"], code="en", hostname="en.localhost", texts=english,
                            theme="portal", address="No. 1 Xinhua Street, Chilechuan", phone="+86 471 12345")
         self.language_site(homes["www.localhost"], code="mn-mong", hostname="mgl.localhost",
-                           texts=content.MONGOLIAN, theme="mongolian", address="敕勒川市新华大街1号", phone="0471-12345")
+                           texts=mongolian, theme="mongolian", address="敕勒川市新华大街1号", phone="0471-12345")
         self.users()
         self.say(f"demo cluster ready: {Site.objects.count()} sites, {Page.objects.count()} pages")
 
@@ -308,12 +315,74 @@ class DemoBuilder:
                 column.save_revision().publish()
         news = ColumnPage.objects.child_of(zh_home).get(slug="zwdt")
         originals = ArticlePage.objects.child_of(news).order_by("-publish_date")
-        for (title, text), zh_article in zip(texts["articles"], originals):
+        for (title, text), zh_article in zip(texts.get("articles", []), originals):
             if zh_article.get_translation_or_none(locale) is None:
                 article = zh_article.copy_for_translation(locale).specific
                 article.title = title
                 article.body = [("paragraph", RichText(f"<p>{text}</p>"))]
                 article.save_revision().publish()
+        home_columns = {c.slug: c for c in ColumnPage.objects.child_of(home)}
+        prefix = hostname.split(".")[0]
+        for kind, col_slug in (("notice", "tzgg"), ("news", "zwdt")):
+            self.own_articles(home_columns[col_slug], kind, texts.get(kind + "s" if kind == "notice" else kind, []), prefix)
+        if texts.get("disclosure") and self.disclosure_demo_skips_translations():
+            self.language_disclosure(zh_home, home, locale, texts, prefix)
+
+    @staticmethod
+    def disclosure_demo_skips_translations() -> bool:
+        """disclosure.demo_data adds annual reports (unique per organisation and
+        year) to *every* catalogue, so a translated catalogue would collide; it
+        sets SKIPS_TRANSLATED_CATALOGUES once it leaves translated catalogues alone."""
+        try:
+            from disclosure import demo_data
+        except ImportError:
+            return True
+        return getattr(demo_data, "SKIPS_TRANSLATED_CATALOGUES", False)
+
+    def own_articles(self, column: ColumnPage, kind: str, articles, prefix: str) -> None:
+        """Articles written in the site's own language, with no Chinese original."""
+        org = Organisation.objects.get(code="11150100MB0000001A")
+        existing = set(ArticlePage.objects.child_of(column).values_list("slug", flat=True))
+        for index, (title, paragraphs) in enumerate(articles, start=1):
+            slug = f"{prefix}-{kind}-{index:03d}"
+            if slug in existing:
+                continue
+            date = self.today - dt.timedelta(days=index * 4 + 1)
+            page = ArticlePage(
+                title=title, slug=slug, kind=kind, publish_date=date, source_organisation=org, author="",
+                summary="", body=[("paragraph", RichText(f"<p>{p}</p>")) for p in paragraphs],
+                first_published_at=timezone.make_aware(dt.datetime.combine(date, dt.time(9, 30))),
+            )
+            column.add_child(instance=page)
+            page.save_revision().publish()
+
+    def language_disclosure(self, zh_home: HomePage, home: HomePage, locale: Locale, texts: dict, prefix: str) -> None:
+        """The language site's disclosure catalogue: a translation of the portal's
+        /zfxxgk/ holding documents written in that language."""
+        from disclosure.models import DisclosureDocumentPage, DisclosureIndexPage, Topic
+
+        zh_index = DisclosureIndexPage.objects.child_of(zh_home).first()
+        index = zh_index.get_translation_or_none(locale)
+        if index is None:
+            index = zh_index.copy_for_translation(locale).specific
+            index.title, index.intro = texts["zfxxgk"]
+            index.all_organisations = False  # this catalogue lists its own-language documents
+            index.save_revision().publish()
+        org = Organisation.objects.get(code="11150100MB0000001A")
+        existing = set(DisclosureDocumentPage.objects.child_of(index).values_list("slug", flat=True))
+        for number, (title, doc_type, topic, summary, paragraphs) in enumerate(texts["disclosure"], start=1):
+            slug = f"{prefix}-doc-{number:03d}"
+            if slug in existing:
+                continue
+            date = self.today - dt.timedelta(days=number * 11)
+            page = DisclosureDocumentPage(
+                title=title, slug=slug, organisation=org, topic=Topic.objects.filter(code=topic).first(),
+                doc_type=doc_type, doc_number=f"敕政发〔{date.year}〕{100 + number}号" if doc_type != "report" else "",
+                written_date=date - dt.timedelta(days=2), publish_date=date, summary=summary,
+                body=[("paragraph", RichText(f"<p>{p}</p>")) for p in paragraphs],
+            )
+            index.add_child(instance=page)
+            page.save_revision().publish()
 
     # -- people ------------------------------------------------------------------
     def users(self) -> None:

@@ -239,16 +239,151 @@ ENGLISH = {
     ],
 }
 
-# The Mongolian site's structure. Suffixes are joined with U+202F as in print.
-# (Issue: the full Mongolian content, checked against shared/mongolian, comes with
-# the languages work; these are the site's and columns' names.)
-MONGOLIAN = {
-    "home": ("ᠴᠢᠯᠡᠴᠤᠸᠠᠨ ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠭᠠᠵᠠᠷ", "", ""),
-    "tzgg": ("ᠮᠡᠳᠡᠭᠳᠡᠯ", ""),
-    "zwdt": ("ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠬᠡᠷᠡᠭ\u202fᠦᠨ ᠮᠡᠳᠡᠭᠡ", ""),
-    "tpxw": ("ᠵᠢᠷᠤᠭ\u202fᠲᠤ ᠮᠡᠳᠡᠭᠡ", ""),
-    "articles": [],
-}
+# The Mongolian site, written for the project in traditional script (spellings
+# checked against /work/shared/mongolian samples). Suffixes are joined with U+202F
+# and final a/e separated with U+180E as in print; the word ᠨᠠᠢ᠍ᠮᠠᠨ ("eight") in one
+# disclosure document is stored with FVS3 (U+180D) as editors type it, so search
+# has to normalise to find it typed either way.
+MONGOLIAN = {'home': ('ᠴᠢᠯᠡᠴᠤᠸᠠᠨ ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠭᠠᠵᠠᠷ',
+          'ᠠᠷᠠᠳ\u202fᠤᠨ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠩᠭᠤᠭᠰᠠᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ\u202fᠶᠢᠨ ᠵᠠᠰᠠᠭ ᠪᠠᠶᠢᠭᠤᠯᠬᠤ',
+          'ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠮᠡᠳᠡᠭᠡᠯ\u202fᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ᠂ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ᠂ ᠵᠠᠰᠠᠭ ᠪᠠ ᠠᠷᠠᠳ\u202fᠤᠨ '
+          'ᠬᠠᠷᠢᠯᠴᠠᠭ\u202fᠠ\u202fᠶᠢ ᠨᠢᠭᠡ ᠭᠠᠵᠠᠷ\u202fᠠᠴᠠ᠃'),
+ 'tzgg': ('ᠮᠡᠳᠡᠭᠳᠡᠯ ᠵᠠᠷᠯᠠᠯ', 'ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠣᠷᠳᠣᠨ\u202fᠤ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠪᠠ ᠵᠠᠷᠯᠠᠯ᠃'),
+ 'zwdt': ('ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠬᠡᠷᠡᠭ\u202fᠦᠨ ᠮᠡᠳᠡᠭᠡ', 'ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠠᠵᠢᠯ\u202fᠤᠨ ᠰᠣᠨᠢᠨ ᠮᠡᠳᠡᠭᠡ᠃'),
+ 'tpxw': ('ᠵᠢᠷᠤᠭ\u202fᠲᠤ ᠮᠡᠳᠡᠭᠡ', 'ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠦᠢᠯᠡ ᠠᠵᠢᠯᠯᠠᠭᠠᠨ\u202fᠤ ᠵᠢᠷᠤᠭ᠃'),
+ 'notices': [('2027 ᠣᠨ\u202fᠤ ᠰᠢᠨ\u180eᠡ ᠣᠨ ᠪᠠ ᠴᠠᠭᠠᠨ ᠰᠠᠷ\u180eᠠ\u202fᠶᠢᠨ ᠪᠠᠶᠢᠷ\u202fᠤᠨ ᠦᠡ\u202fᠶᠢᠨ ᠠᠵᠢᠯ\u202f'
+              'ᠢ ᠰᠠᠶᠢᠨ ᠬᠢᠬᠦ ᠲᠤᠬᠠᠢ ᠮᠡᠳᠡᠭᠳᠡᠯ',
+              ['ᠬᠣᠰᠢᠭᠤ ᠰᠢᠶᠠᠨ ᠲᠣᠢᠷᠢᠭ\u202fᠤᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠣᠷᠳᠣᠨ᠂ ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠵᠠᠰᠠᠭ\u202fᠤᠨ '
+               'ᠲᠠᠰᠤᠭ ᠪᠦᠷᠢ᠄',
+               '2027 ᠣᠨ\u202fᠤ ᠰᠢᠨ\u180eᠡ ᠣᠨ ᠪᠠ ᠴᠠᠭᠠᠨ ᠰᠠᠷ\u180eᠠ\u202fᠶᠢᠨ ᠪᠠᠶᠢᠷ\u202fᠤᠨ ᠦᠡ ᠳᠦ ᠠᠶᠤᠯᠭᠤᠢ\u202f'
+               'ᠶᠢᠨ ᠠᠵᠢᠯ᠂ ᠬᠠᠩᠭᠠᠮᠵ\u202fᠶᠢᠨ ᠠᠵᠢᠯ ᠪᠠ ᠠᠷᠠᠳ\u202fᠤᠨ ᠠᠮᠢᠳᠤᠷᠠᠯ\u202fᠤᠨ ᠪᠠᠭᠠᠵᠢ\u202fᠶᠢ ᠰᠠᠶᠢᠲᠤᠷ '
+               'ᠪᠠᠶᠢᠭᠤᠯᠤᠨ\u180eᠠ ᠤᠤ᠃',
+               'ᠪᠠᠶᠢᠷ\u202fᠤᠨ ᠦᠡ ᠳᠦ 12345 ᠤᠲᠠᠰᠤ 24 ᠴᠠᠭ ᠠᠵᠢᠯᠯᠠᠨ\u180eᠠ᠃']),
+             ('ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠮᠡᠳᠡᠭᠡᠯ\u202fᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ ᠠᠵᠢᠯ\u202fᠢ ᠰᠢᠨᠵᠢᠯᠡᠬᠦ ᠲᠤᠬᠠᠢ ᠮᠡᠳᠡᠭᠳᠡᠯ',
+              ['2026 ᠣᠨ\u202fᠤ 12 ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ\u180eᠠ\u202fᠶᠢᠨ 15 ᠡᠳᠦᠷ\u202fᠦᠨ ᠡᠮᠦᠨᠡ ᠥᠪᠡᠷᠢᠶᠡᠨ ᠰᠢᠨᠵᠢᠯᠡᠯ\u202fᠦᠨ '
+               'ᠢᠯᠡᠳᠬᠡᠯ\u202fᠢ ᠢᠯᠡᠭᠡᠨ\u180eᠡ ᠤᠤ᠃',
+               'ᠰᠢᠨᠵᠢᠯᠡᠯ\u202fᠦᠨ ᠳᠦᠩ\u202fᠢ ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠰᠦᠯᠵᠢᠶᠡᠨ ᠥᠷᠲᠡᠭᠡ ᠳᠦ ᠨᠡᠶᠢᠲᠡᠯᠡᠨ\u180eᠡ᠃']),
+             ('ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠣᠷᠳᠣᠨ\u202fᠤ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ\u202fᠶᠢᠨ ᠨᠢᠭᠡ '
+              'ᠲᠣᠷ\u202fᠤᠨ ᠵᠣᠬᠢᠶᠠᠯ\u202fᠤᠨ ᠠᠷᠭ\u180eᠠ\u202fᠶᠢ ᠬᠡᠪᠯᠡᠨ ᠲᠠᠷᠬᠠᠭᠠᠬᠤ ᠲᠤᠬᠠᠢ ᠮᠡᠳᠡᠭᠳᠡᠯ',
+              ['2027 ᠣᠨ\u202fᠤ ᠡᠭᠦᠷᠯᠡᠭᠡᠨ ᠳᠦ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ\u202fᠶᠢᠨ ᠪᠦᠬᠦ ᠬᠡᠷᠡᠭ\u202fᠢ ᠰᠦᠯᠵᠢᠶᠡ '
+               'ᠳᠡᠭᠡᠷᠡ ᠬᠢᠬᠦ ᠪᠣᠯᠣᠮᠵᠢ\u202fᠲᠠᠢ ᠪᠣᠯᠭᠠᠨ\u180eᠠ᠃',
+               '（敕政发〔2026〕7号）']),
+             ('ᠡᠪᠦᠯ\u202fᠦᠨ ᠳᠤᠯᠠᠭᠠᠨ ᠬᠠᠩᠭᠠᠬᠤ ᠦᠡ\u202fᠶᠢᠨ ᠠᠵᠢᠯ\u202fᠢ ᠰᠠᠶᠢᠵᠢᠷᠠᠭᠤᠯᠬᠤ ᠲᠤᠬᠠᠢ ᠢᠯᠡ ᠵᠠᠷᠯᠠᠯ',
+              ['ᠳᠤᠯᠠᠭᠠᠨ ᠬᠠᠩᠭᠠᠬᠤ ᠬᠣᠮᠫᠠᠨᠢ ᠭᠡᠷ\u202fᠦᠨ ᠳᠣᠲᠣᠷ\u202fᠠ\u202fᠬᠢ ᠳᠤᠯᠠᠭᠠᠨ\u202fᠢ 18 ᠬᠡᠮᠡ ᠡᠴᠡ ᠳᠣᠭᠣᠷᠠ '
+               'ᠪᠣᠯᠭᠠᠬᠤ ᠦᠭᠡᠢ᠃',
+               'ᠠᠰᠠᠭᠤᠳᠠᠯ ᠪᠠᠶᠢᠪᠠᠯ 12345 ᠤᠲᠠᠰᠤ ᠪᠣᠯᠣᠨ ᠰᠦᠯᠵᠢᠶᠡᠨ ᠥᠷᠲᠡᠭᠡ\u202fᠶᠢᠨ ᠰᠡᠳᠬᠢᠯ\u202fᠦᠨ ᠬᠠᠶᠢᠷᠴᠴᠠᠭ ᠢᠶᠠᠷ '
+               'ᠮᠡᠳᠡᠭᠦᠯᠦᠨ\u180eᠡ ᠤᠤ᠃']),
+             ('ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠲᠠᠪᠤᠨ ᠵᠢᠯ\u202fᠦᠨ ᠲᠥᠯᠥᠪᠯᠡᠭᠡᠨ\u202fᠳᠦ ᠠᠷᠠᠳ\u202fᠤᠨ ᠰᠠᠨᠠᠯ ᠠᠪᠬᠤ ᠲᠤᠬᠠᠢ ᠵᠠᠷᠯᠠᠯ',
+              ['2026 ᠣᠨ\u202fᠤ 11 ᠳ᠋ᠦᠭᠡᠷ ᠰᠠᠷ\u180eᠠ\u202fᠶᠢᠨ 1 ᠡᠳᠦᠷ ᠡᠴᠡ 12 ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ\u180eᠠ\u202fᠶᠢᠨ 31 '
+               'ᠡᠳᠦᠷ ᠬᠦᠷᠲᠡᠯ\u180eᠡ ᠰᠠᠨᠠᠯ ᠠᠪᠤᠨ\u180eᠠ᠃',
+               'ᠰᠠᠨᠠᠯ\u202fᠢ ᠴᠠᠬᠢᠮ ᠱᠤᠤᠳᠠᠩ zfb@chilechuan.gov.cn ᠬᠠᠶᠠᠭ ᠲᠤ ᠢᠯᠡᠭᠡᠨ\u180eᠡ ᠤᠤ᠃'])],
+ 'news': [('ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠣᠷᠳᠣᠨ 26 ᠳ᠋ᠤᠭᠠᠷ ᠤᠳᠠᠭ\u180eᠠ\u202fᠶᠢᠨ ᠪᠠᠶᠢᠩᠭ\u180eᠠ\u202f'
+           'ᠶᠢᠨ ᠬᠤᠷᠠᠯᠳᠠᠭᠠᠨ\u202fᠢ ᠵᠣᠬᠢᠶᠠᠨ ᠪᠠᠶᠢᠭᠤᠯᠪᠠ',
+           ['ᠬᠤᠷᠠᠯ ᠳᠦ ᠡᠪᠦᠯ\u202fᠦᠨ ᠳᠤᠯᠠᠭᠠᠨ ᠬᠠᠩᠭᠠᠬᠤ ᠠᠵᠢᠯ᠂ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ\u202fᠶᠢᠨ ᠰᠦᠯᠵᠢᠶᠡᠨ ᠲᠠᠪᠴᠠᠩ '
+            'ᠪᠠ 2026 ᠣᠨ\u202fᠤ ᠵᠥᠪᠯᠡᠯ\u202fᠦᠨ ᠬᠡᠷᠡᠭ\u202fᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯ\u202fᠢ ᠬᠡᠯᠡᠯᠴᠡᠪᠡ᠃']),
+          ('ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ\u202fᠦᠨ ᠠᠵᠢᠯ\u202fᠦᠨ ᠬᠤᠷᠠᠯ ᠴᠢᠯᠡᠴᠤᠸᠠᠨ ᠬᠣᠲᠠ ᠳᠦ ᠪᠣᠯᠪᠠ',
+           ['ᠬᠤᠷᠠᠯ ᠳᠦ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ\u202fᠢ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠰᠦᠯᠵᠢᠶᠡᠨ ᠥᠷᠲᠡᠭᠡ ᠳᠦ ᠬᠡᠷᠡᠭᠯᠡᠬᠦ ᠠᠵᠢᠯ\u202fᠢ '
+            'ᠳᠦᠭᠨᠡᠵᠦ᠂ ᠳᠠᠷᠠᠭᠠ ᠣᠨ\u202fᠤ ᠲᠥᠯᠥᠪᠯᠡᠭᠡᠨ\u202fᠢ ᠲᠣᠳᠣᠷᠬᠠᠢᠯᠠᠪᠠ᠃',
+            'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ\u202fᠦᠨ ᠰᠦᠯᠵᠢᠶᠡᠨ ᠥᠷᠲᠡᠭᠡ ᠨᠢ ᠪᠦᠬᠦ ᠤᠯᠤᠰ\u202fᠤᠨ ᠵᠢᠷᠤᠮ\u202fᠤᠨ ᠬᠣᠳ ᠢᠶᠠᠷ ᠪᠢᠴᠢᠭᠳᠡᠵᠦ '
+            'ᠪᠠᠶᠢᠨ\u180eᠠ᠃']),
+          ('ᠪᠠᠶᠠᠨᠬᠤ\u202fᠠ ᠬᠣᠰᠢᠭᠤᠨ\u202fᠤ ᠮᠠᠯ ᠠᠵᠤ ᠠᠬᠤᠢ\u202fᠶᠢᠨ ᠳᠠᠬᠠᠲᠬᠠᠯ\u202fᠤᠨ ᠮᠥᠩᠭᠡ\u202fᠶᠢ ᠲᠠᠷᠬᠠᠭᠠᠪᠠ',
+           ['2026 ᠣᠨ\u202fᠤ ᠪᠢᠯᠴᠡᠭᠡᠷ\u202fᠦᠨ ᠡᠬᠣᠯᠣᠭ\u202fᠢ ᠬᠠᠮᠠᠭᠠᠯᠠᠬᠤ ᠳᠠᠬᠠᠲᠬᠠᠯ\u202fᠤᠨ ᠮᠥᠩᠭᠡ\u202fᠶᠢ '
+            'ᠮᠠᠯᠴᠢᠳ\u202fᠲᠤ ᠪᠦᠷᠢᠨ ᠲᠠᠷᠬᠠᠭᠠᠪᠠ᠃']),
+          ('ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠰᠤᠷᠭᠠᠭᠤᠯ\u202fᠢ ᠡᠪᠦᠯ\u202fᠦᠨ ᠠᠮᠤᠷᠠᠯᠲᠠ\u202fᠶᠢᠨ ᠦᠡ\u202fᠶᠢᠨ ᠠᠶᠤᠯᠭᠤᠢ\u202fᠶᠢᠨ ᠰᠤᠷᠭᠠᠯ',
+           ['ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠪᠣᠯᠪᠠᠰᠤᠷᠠᠯ\u202fᠤᠨ ᠲᠣᠪᠴᠣᠣ ᠰᠤᠷᠭᠠᠭᠤᠯ\u202fᠤᠨ ᠰᠦᠷᠦᠭᠴᠢᠳ ᠳᠦ ᠡᠪᠦᠯ\u202fᠦᠨ ᠠᠶᠤᠯᠭᠤᠢ\u202f'
+            'ᠶᠢᠨ ᠰᠤᠷᠭᠠᠯ\u202fᠢ ᠵᠣᠬᠢᠶᠠᠨ ᠪᠠᠶᠢᠭᠤᠯᠪᠠ᠃']),
+          ('ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ\u202fᠶᠢᠨ ᠲᠥᠪ ᠰᠢᠨ\u180eᠡ ᠪᠠᠶᠢᠰᠢᠨ ᠳᠦ ᠨᠦᠭᠦᠵᠡᠪᠡ',
+           ['ᠰᠢᠨ\u180eᠡ ᠪᠠᠶᠢᠰᠢᠨ ᠳᠦ 1200 ᠢᠯᠡᠭᠦ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ\u202fᠶᠢᠨ ᠬᠡᠷᠡᠭ\u202fᠢ ᠨᠢᠭᠡ ᠭᠠᠵᠠᠷ\u202f'
+            'ᠠᠴᠠ ᠬᠢᠬᠦ ᠪᠣᠯᠣᠮᠵᠢ\u202fᠲᠠᠢ ᠪᠣᠯᠪᠠ᠃'])],
+ 'disclosure': [('ᠴᠢᠯᠡᠴᠤᠸᠠᠨ ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠣᠷᠳᠣᠨ\u202fᠤ ᠪᠢᠯᠴᠡᠭᠡᠷ\u202fᠦᠨ '
+                 'ᠡᠬᠣᠯᠣᠭ\u202fᠢ ᠬᠠᠮᠠᠭᠠᠯᠠᠬᠤ\u202fᠶᠢ ᠴᠢᠩᠭᠠᠳᠬᠠᠬᠤ ᠲᠤᠬᠠᠢ ᠰᠠᠨᠠᠯ',
+                 'opinion',
+                 'mm',
+                 'ᠮᠠᠯ\u202fᠤᠨ ᠪᠢᠯᠴᠡᠭᠡᠷ\u202fᠦᠨ ᠲᠡᠨᠴᠡᠪ\u202fᠢ ᠬᠠᠮᠠᠭᠠᠯᠠᠵᠤ᠂ ᠪᠢᠯᠴᠡᠭᠡᠷ\u202fᠢ ᠰᠢᠨᠵᠢᠯᠡᠬᠦ ᠠᠵᠢᠯ\u202f'
+                 'ᠢ ᠴᠢᠩᠭᠠᠳᠬᠠᠨ\u180eᠠ᠃',
+                 ['ᠪᠢᠯᠴᠡᠭᠡᠷ ᠪᠣᠯ ᠮᠠᠯᠴᠢᠳ\u202fᠤᠨ ᠠᠮᠢᠳᠤᠷᠠᠯ\u202fᠤᠨ ᠦᠨᠳᠤᠰᠤᠨ ᠮᠥᠨ᠃',
+                  'ᠬᠣᠰᠢᠭᠤ ᠰᠢᠶᠠᠨ ᠲᠣᠢᠷᠢᠭ ᠪᠦᠷᠢ ᠵᠢᠯ ᠪᠦᠷᠢ ᠪᠢᠯᠴᠡᠭᠡᠷ\u202fᠦᠨ ᠪᠠᠶᠢᠳᠠᠯ\u202fᠢ ᠰᠢᠨᠵᠢᠯᠡᠨ\u180eᠡ᠃']),
+                ('2025 ᠣᠨ\u202fᠤ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠮᠡᠳᠡᠭᠡᠯ\u202fᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠭᠰᠠᠨ ᠠᠵᠢᠯ\u202fᠤᠨ ᠢᠯᠡᠳᠬᠡᠯ',
+                 'report',
+                 'zwgk',
+                 '《中华人民共和国政府信息公开条例》 \u202fᠦᠨ ᠰᠢᠭᠠᠷᠳᠠᠯᠭ\u180eᠠ\u202fᠶᠢᠨ ᠳᠠᠭᠤᠤ ᠪᠢᠴᠢᠭᠰᠡᠨ ᠵᠢᠯ\u202fᠦᠨ ᠢᠯᠡᠳᠬᠡᠯ᠃',
+                 ['ᠨᠢᠭᠡ᠃ ᠶᠡᠷᠦᠩᠬᠡᠢ ᠪᠠᠶᠢᠳᠠᠯ᠃',
+                  'ᠬᠣᠶᠠᠷ᠃ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠮᠡᠳᠡᠭᠡᠯ\u202fᠢ ᠢᠳᠡᠪᠬᠢᠲᠡᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠭᠰᠠᠨ ᠪᠠᠶᠢᠳᠠᠯ᠃']),
+                ('ᠮᠠᠯ ᠠᠵᠤ ᠠᠬᠤᠢ\u202fᠶᠢᠨ ᠳᠠᠬᠠᠲᠬᠠᠯ\u202fᠤᠨ ᠮᠥᠩᠭᠡ\u202fᠶᠢ ᠲᠠᠷᠬᠠᠭᠠᠬᠤ ᠠᠷᠭ\u180eᠠ',
+                 'measures',
+                 'mm',
+                 'ᠳᠠᠬᠠᠲᠬᠠᠯ\u202fᠤᠨ ᠮᠥᠩᠭᠡ\u202fᠶᠢ ᠠᠪᠬᠤ ᠬᠦᠮᠦᠨ᠂ ᠬᠡᠮᠵᠢᠶ\u180eᠡ ᠪᠠ ᠲᠠᠷᠬᠠᠭᠠᠬᠤ ᠵᠢᠷᠤᠮ\u202fᠢ '
+                 'ᠲᠣᠳᠣᠷᠬᠠᠢᠯᠠᠨ\u180eᠠ᠃',
+                 ['ᠨᠢᠭᠡᠳᠦᠭᠡᠷ ᠵᠦᠢᠯ᠄ ᠡᠨᠡ ᠠᠷᠭ\u180eᠠ\u202fᠶᠢ ᠪᠢᠯᠴᠡᠭᠡᠷ\u202fᠦᠨ ᠡᠬᠣᠯᠣᠭ\u202fᠢ ᠬᠠᠮᠠᠭᠠᠯᠠᠬᠤ '
+                  'ᠵᠣᠷᠢᠯᠭ\u180eᠠ ᠪᠠᠷ ᠵᠣᠬᠢᠶᠠᠪᠠ᠃',
+                  'ᠬᠣᠶᠠᠳᠤᠭᠠᠷ ᠵᠦᠢᠯ᠄ ᠳᠠᠬᠠᠲᠬᠠᠯ\u202fᠤᠨ ᠮᠥᠩᠭᠡ\u202fᠶᠢ ᠵᠢᠯ ᠪᠦᠷᠢ 6 ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ\u180eᠠ ᠳᠤ '
+                  'ᠲᠠᠷᠬᠠᠭᠠᠨ\u180eᠠ᠃']),
+                ('ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ\u202fᠦᠨ ᠠᠵᠢᠯ\u202fᠢ ᠰᠠᠶᠢᠵᠢᠷᠠᠭᠤᠯᠬᠤ ᠲᠠᠪᠤᠨ ᠵᠢᠯ\u202fᠦᠨ ᠲᠥᠯᠥᠪᠯᠡᠭᠡᠨ',
+                 'plan',
+                 'zwgk',
+                 'ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠰᠦᠯᠵᠢᠶᠡᠨ ᠥᠷᠲᠡᠭᠡ ᠪᠠ ᠠᠯᠪᠠᠨ ᠪᠢᠴᠢᠭ ᠳᠦ ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ\u202fᠢ ᠵᠢᠷᠤᠮ\u202fᠤᠨ ᠬᠣᠳ ᠢᠶᠠᠷ '
+                 'ᠬᠡᠷᠡᠭᠯᠡᠬᠦ\u202fᠶᠢ ᠲᠣᠳᠣᠷᠬᠠᠢᠯᠠᠨ\u180eᠠ᠃',
+                 ['ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ\u202fᠦᠨ ᠰᠦᠯᠵᠢᠶᠡᠨ ᠥᠷᠲᠡᠭᠡ\u202fᠶᠢᠨ ᠠᠭᠤᠯᠭ\u180eᠠ\u202fᠶᠢ ᠰᠠᠶᠢᠵᠢᠷᠠᠭᠤᠯᠤᠨ\u180eᠠ᠃',
+                  'ᠬᠠᠭᠤᠴᠢᠨ ᠬᠣᠳ\u202fᠲᠠᠢ ᠪᠢᠴᠢᠭ\u202fᠢ ᠵᠢᠷᠤᠮ\u202fᠤᠨ ᠬᠣᠳ ᠳᠦ ᠱᠢᠯᠵᠢᠭᠤᠯᠤᠨ\u180eᠠ᠃']),
+                ('ᠡᠪᠦᠯ\u202fᠦᠨ ᠳᠤᠯᠠᠭᠠᠨ ᠬᠠᠩᠭᠠᠬᠤ ᠦᠡ\u202fᠶᠢᠨ ᠨᠠᠢ᠍ᠮᠠᠨ ᠵᠦᠢᠯ\u202fᠦᠨ ᠬᠡᠮᠵᠢᠶ\u180eᠡ\u202fᠶᠢᠨ ᠲᠤᠬᠠᠢ '
+                 'ᠮᠡᠳᠡᠭᠳᠡᠯ',
+                 'notice',
+                 'zwgk',
+                 'ᠡᠪᠦᠯ\u202fᠦᠨ ᠳᠤᠯᠠᠭᠠᠨ ᠬᠠᠩᠭᠠᠬᠤ ᠦᠡ ᠳᠦ ᠨᠠᠢ᠍ᠮᠠᠨ ᠵᠦᠢᠯ\u202fᠦᠨ ᠬᠡᠮᠵᠢᠶ\u180eᠡ ᠠᠪᠤᠨ\u180eᠠ᠃',
+                 ['ᠨᠠᠢ᠍ᠮᠠᠨ ᠵᠦᠢᠯ\u202fᠦᠨ ᠬᠡᠮᠵᠢᠶ\u180eᠡ\u202fᠶᠢ ᠬᠣᠰᠢᠭᠤ ᠰᠢᠶᠠᠨ ᠲᠣᠢᠷᠢᠭ ᠪᠦᠷᠢ ᠬᠡᠷᠡᠭᠯᠡᠨ\u180eᠡ᠃',
+                  'ᠠᠰᠠᠭᠤᠳᠠᠯ ᠪᠠᠶᠢᠪᠠᠯ 12345 ᠤᠲᠠᠰᠤ ᠪᠠᠷ ᠮᠡᠳᠡᠭᠦᠯᠦᠨ\u180eᠡ ᠤᠤ᠃']),
+                ('ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠦᠢᠯᠡᠴᠢᠯᠭᠡ\u202fᠶᠢᠨ ᠬᠡᠷᠡᠭ\u202fᠦᠨ ᠵᠠᠭᠰᠠᠭᠠᠯ\u202fᠢ ᠨᠡᠶᠢᠲᠡᠯᠡᠬᠦ '
+                 'ᠲᠤᠬᠠᠢ ᠱᠢᠢᠳᠪᠦᠷᠢ',
+                 'decision',
+                 'zwgk',
+                 'ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠵᠠᠰᠠᠭ\u202fᠤᠨ 312 ᠵᠦᠢᠯ\u202fᠦᠨ ᠵᠥᠪᠯᠡᠯ\u202fᠦᠨ ᠬᠡᠷᠡᠭ\u202fᠢ ᠨᠡᠶᠢᠲᠡᠯᠡᠪᠡ᠃',
+                 ['ᠬᠡᠷᠡᠭ ᠪᠦᠷᠢ\u202fᠶᠢᠨ ᠬᠡᠷᠡᠭᠯᠡᠬᠦ ᠪᠠᠶᠢᠭᠤᠯᠤᠯᠭ\u180eᠠ᠂ ᠬᠠᠤᠯᠢ\u202fᠶᠢᠨ ᠦᠨᠳᠤᠰᠤᠯᠡᠯ ᠪᠠ ᠪᠣᠯᠵᠠ\u202f'
+                  'ᠶᠢ ᠲᠣᠳᠣᠷᠬᠠᠢᠯᠠᠪᠠ᠃']),
+                ('ᠪᠠᠶᠠᠨᠬᠤ\u202fᠠ ᠬᠣᠰᠢᠭᠤᠨ\u202fᠤ ᠬᠠᠪᠤᠷ\u202fᠤᠨ ᠮᠠᠯ ᠪᠢᠯᠴᠡᠭᠡᠷᠯᠡᠬᠦ\u202fᠶᠢ ᠲᠦᠷ ᠵᠣᠭᠰᠣᠭᠠᠬᠤ ᠲᠤᠬᠠᠢ '
+                 'ᠢᠯᠡ ᠵᠠᠷᠯᠠᠯ',
+                 'circular',
+                 'mm',
+                 'ᠵᠢᠯ ᠪᠦᠷᠢ 4 ᠳ᠋ᠦᠭᠡᠷ ᠰᠠᠷ\u180eᠠ\u202fᠶᠢᠨ 1 ᠡᠳᠦᠷ ᠡᠴᠡ 5 ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ\u180eᠠ\u202fᠶᠢᠨ 31 ᠡᠳᠦᠷ '
+                 'ᠬᠦᠷᠲᠡᠯ\u180eᠡ ᠬᠠᠪᠤᠷ\u202fᠤᠨ ᠠᠮᠤᠷᠠᠯᠲᠠ ᠬᠢᠬᠦ᠃',
+                 ['ᠬᠠᠪᠤᠷ\u202fᠤᠨ ᠠᠮᠤᠷᠠᠯᠲᠠ\u202fᠶᠢᠨ ᠦᠡ ᠳᠦ ᠪᠢᠯᠴᠡᠭᠡᠷ\u202fᠢ ᠬᠠᠮᠠᠭᠠᠯᠠᠨ\u180eᠠ᠃'])]}
+
+# More English pages: articles of their own on the English site (not translations).
+ENGLISH_NOTICES = [
+    ("Notice on the New Year and Spring Festival holidays 2027",
+     "Offices will close for the public holidays announced by the State Council. The 12345 hotline works around the clock."),
+    ("Annual review of government information disclosure 2026",
+     "Every banner, county and district government and every municipal department reports on its disclosure work by 15 December."),
+    ("Public consultation on the city's 15th Five-Year Plan",
+     "Residents and enterprises can send their suggestions until 31 December 2026 by e-mail or through the citizen mailbox."),
+    ("Winter grassland fire prevention",
+     "Open fires are forbidden on grassland from 1 November to 31 May. Report any fire to 12119 immediately."),
+    ("List of municipal administrative licensing items (2026 edition)",
+     "The list of 312 licensing items states for each item the authority, its legal basis and the time limit."),
+    ("Adjustment of the minimum wage",
+     "From 1 January 2027 the monthly minimum wage in the city's districts rises to 2,270 yuan."),
+]
+ENGLISH_NEWS = [
+    ("Mongolian-language services expanded at the government service centre",
+     "Bilingual staff now serve applicants in Mongolian and Chinese at every window of the municipal government service centre."),
+    ("City completes its heating network upgrade",
+     "Some 48 kilometres of old heating pipes were replaced before the heating season began on 15 October."),
+    ("Grassland subsidies paid to herders in Bayanhua Banner",
+     "Grassland ecological protection subsidies for 2026 reached every eligible herder household in full."),
+    ("New bus lines connect the railway station and the service centre",
+     "Two new bus lines run every ten minutes from 6:30 to 21:30."),
+    ("Chilechuan schools run winter safety classes",
+     "Primary and secondary schools held safety classes on ice, fire and road safety before the winter holidays."),
+    ("One-stop service: 'get one thing done efficiently' extended to 20 matters",
+     "Starting a business, registering a birth and applying for a pension can each be handled in a single visit."),
+]
+ENGLISH_DISCLOSURE = [
+    ("Measures of Chilechuan for the Management of Key Projects (English summary)", "measures", "fzgh",
+     "The measures govern how municipal key projects are proposed, reviewed, scheduled and assessed."),
+    ("Annual report on government information disclosure 2025 (English summary)", "report", "zwgk",
+     "The report made under the Regulations on the Disclosure of Government Information."),
+    ("Opinions on strengthening grassland ecological protection (English summary)", "opinion", "mm",
+     "Grazing bans and rotational grazing are enforced and grassland monitoring is strengthened."),
+]
 
 # 主题分类 (code, name, parent code)
 DISCLOSURE_TOPICS = [
