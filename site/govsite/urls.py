@@ -17,6 +17,8 @@ urlpatterns = [
     path("accessibility/", cluster_views.accessibility, name="accessibility"),
     path("untranslated/", cluster_views.untranslated, name="untranslated"),
     path("search/", include("disclosure.urls")),
+    path("api/", include("disclosure.api_urls")),
+    path("yisqgk/", include("disclosure.applications.urls")),
 ]
 
 if settings.DEBUG:

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "multilingual",
     # the domain apps
     "disclosure",
+    "disclosure.applications",
     # Wagtail and friends
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -254,6 +255,11 @@ _HAYSTACK_ENGINES = {
         "ENGINE": "disclosure.search.whoosh_backend.ChineseWhooshEngine",
         "PATH": str(SEARCH_INDEX_DIR / "whoosh"),
     },
+    # about 100,000 documents on one machine (README "Search engines")
+    "tantivy": {
+        "ENGINE": "disclosure.search.tantivy_backend.TantivyEngine",
+        "PATH": str(SEARCH_INDEX_DIR / "tantivy"),
+    },
     "elasticsearch": {
         "ENGINE": "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",
         "URL": env("ELASTICSEARCH_URL", default="http://127.0.0.1:9200/"),
@@ -289,6 +295,8 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     # Wagtail's scheduled publishing and expiry
     "publish-scheduled": {"task": "cluster.tasks.publish_scheduled", "schedule": 60.0},
+    # the notification outbox: retry what the broker or the gateway missed
+    "notify-deliver-pending": {"task": "notify.tasks.deliver_pending", "schedule": 60.0},
 }
 # Scheduled beat state lives in the data folder too.
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celery" / "beat-schedule")
