@@ -6,3 +6,14 @@ class ApplicationsConfig(AppConfig):
     name = "disclosure.applications"
     label = "disclosure_applications"
     verbose_name = "依申请公开"
+
+    def ready(self):
+        from cluster.provision import site_provisioned
+
+        site_provisioned.connect(_grant_on_provision, dispatch_uid="applications-grant-site")
+
+
+def _grant_on_provision(sender, site, **kwargs):
+    from .service import grant_site_permissions
+
+    grant_site_permissions(site)

@@ -76,7 +76,7 @@ def can_approve_extension(user) -> bool:
 
 def grant_site_permissions(site: Site) -> None:
     """Every group of a site works its organisation's requests; 签发 also
-    approves extensions. Called for the demo; run it for a newly added site."""
+    approves extensions. Runs whenever a site is provisioned (cluster.provision.site_provisioned)."""
     from cluster.provision import ROLES, SITE_MANAGER, group_name
 
     base = Permission.objects.filter(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.dispatch import Signal
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -59,6 +60,11 @@ def group_name(site: Site, role: str) -> str:
     return f"{site_label(site)}·{role}"
 
 
+# Sent once a site's groups exist, so domain apps grant their own permissions
+# to them (e.g. the 依申请公开 queue) without cluster knowing those apps.
+site_provisioned = Signal()
+
+
 @transaction.atomic
 def provision_site(site: Site) -> SiteStaff:
     label = site_label(site)
@@ -93,4 +99,5 @@ def provision_site(site: Site) -> SiteStaff:
         task.groups.set([groups[step]])
         WorkflowTask.objects.update_or_create(workflow=workflow, task=task, defaults={"sort_order": order})
     WorkflowPage.objects.update_or_create(page=site.root_page, defaults={"workflow": workflow})
+    site_provisioned.send(sender=Site, site=site, groups=groups)
     return SiteStaff(groups, workflow, collection)
