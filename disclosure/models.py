@@ -7,13 +7,17 @@ sequence, and never changes afterwards.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.core.paginator import Paginator
 from django.db import models, transaction
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import StreamField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -46,6 +50,7 @@ class Topic(models.Model):
 class DocumentType(models.TextChoices):
     """体裁/公文种类."""
 
+    RULES = "rules", _("规章")
     REGULATION = "regulation", _("规范性文件")
     DECISION = "decision", _("决定")
     NOTICE = "notice", _("通知")
@@ -89,9 +94,15 @@ def next_index_number(*, organisation, year: int) -> str:
     return f"{organisation.code}/{year}-{seq.last:05d}"
 
 
-class DisclosureIndexPage(ClusterPageMixin, Page):
-    """法定主动公开内容 of one organisation's site (or, on the portal, of all of
-    them): the catalogue browsable by topic, by type and by year."""
+class DisclosureIndexPage(ClusterPageMixin, RoutablePageMixin, Page):
+    """The 政府信息公开 section of one organisation's site at ``/zfxxgk/``.
+
+    It is both the hub (its children are the guide, the rules and the annual
+    reports; the section menu also links 依申请公开) and 法定主动公开内容: the
+    catalogue of one organisation (or, on the portal, of all of them) browsable
+    by topic, type and year, with RSS/Atom feeds. The catalogue stays the page
+    itself so that ``/zfxxgk/<document>/`` URLs never change.
+    """
 
     intro = models.TextField(_("说明"), blank=True)
     all_organisations = models.BooleanField(
@@ -100,11 +111,46 @@ class DisclosureIndexPage(ClusterPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("all_organisations")]
     parent_page_types = ["cluster.HomePage"]
-    subpage_types = ["disclosure.DisclosureDocumentPage"]
+    subpage_types = [
+        "disclosure.DisclosureDocumentPage",
+        "disclosure.DisclosureTextPage",
+        "disclosure.AnnualReportIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("政府信息公开目录")
+
+    def section_links(self, request=None) -> list[dict]:
+        """The hub's menu: guide, rules, the catalogue, annual reports, 依申请公开."""
+        children = {p.slug: p for p in self.get_children().live().public().not_type(DisclosureDocumentPage).specific()}
+        links = []
+        for page in children.values():
+            if isinstance(page, DisclosureTextPage) and page.kind == DisclosureTextPage.Kind.GUIDE:
+                links.append({"order": 1, "title": page.title, "url": page.get_url(request)})
+            elif isinstance(page, DisclosureTextPage):
+                links.append({"order": 2, "title": page.title, "url": page.get_url(request)})
+            elif isinstance(page, AnnualReportIndexPage):
+                links.append({"order": 4, "title": page.title, "url": page.get_url(request)})
+        links.append({"order": 3, "title": _("法定主动公开内容"), "url": self.get_url(request) + "#catalogue"})
+        links.append({"order": 5, "title": _("依申请公开"), "url": "/yisqgk/"})
+        return sorted(links, key=lambda link: link["order"])
+
+    @path("")
+    def catalogue(self, request):
+        return self.render(request)
+
+    @path("feed/rss/", name="feed_rss")
+    def feed_rss(self, request):
+        from .feeds import CatalogueRssFeed
+
+        return CatalogueRssFeed(self)(request)
+
+    @path("feed/atom/", name="feed_atom")
+    def feed_atom(self, request):
+        from .feeds import CatalogueAtomFeed
+
+        return CatalogueAtomFeed(self)(request)
 
     def documents(self):
         qs = DisclosureDocumentPage.objects.live().public().select_related("organisation", "topic")
@@ -134,6 +180,12 @@ class DisclosureIndexPage(ClusterPageMixin, Page):
         context["doc_types"] = DocumentType.choices
         context["years"] = self.documents().dates("publish_date", "year", order="DESC")
         context["extra_query"] = "&".join(f"{k}={v}" for k, v in filters.items())
+        context["sections"] = self.section_links(request)
+        feed_query = f"?topic={filters['topic']}" if "topic" in filters else ""
+        context["feeds"] = {
+            "rss": self.get_url(request) + self.reverse_subpage("feed_rss") + feed_query,
+            "atom": self.get_url(request) + self.reverse_subpage("feed_atom") + feed_query,
+        }
         return context
 
 
@@ -165,6 +217,8 @@ class DisclosureDocumentPage(ClusterPageMixin, Page):
         related_name="interpretations",
         help_text=_("政策解读：选择被解读的政策文件"),
     )
+    # Set by ``import_documents``: the source record's id, so a second run skips it.
+    import_source = models.CharField(_("导入来源"), max_length=255, blank=True, db_index=True, editable=False)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -207,6 +261,201 @@ class DisclosureDocumentPage(ClusterPageMixin, Page):
         context["interpretations"] = self.interpretations.live().public()
         return context
 
+    def attachments_text(self) -> str:
+        """The text of the attachments (extracted once, on upload), for the search index."""
+        return "\n".join(a.document.extracted_text for a in self.attachments.select_related("document") if a.document.extracted_text)
+
 
 class DisclosureAttachment(AttachmentBase):
     page = ParentalKey(DisclosureDocumentPage, related_name="attachments", on_delete=models.CASCADE)
+
+
+class DisclosureTextPage(ClusterPageMixin, Page):
+    """信息公开指南 or 信息公开制度: a plain text page of the disclosure section."""
+
+    class Kind(models.TextChoices):
+        GUIDE = "guide", _("信息公开指南")
+        RULES = "rules", _("信息公开制度")
+
+    kind = models.CharField(_("类别"), max_length=10, choices=Kind.choices, default=Kind.GUIDE)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
+    updated_on = models.DateField(_("更新日期"), default=timezone.localdate)
+
+    content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("updated_on"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["disclosure.DisclosureIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("信息公开指南/制度")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_parent().specific.section_links(request)
+        return context
+
+
+class AnnualReportIndexPage(ClusterPageMixin, Page):
+    """信息公开年报: the list of one site's annual reports, newest year first."""
+
+    intro = models.TextField(_("说明"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["disclosure.DisclosureIndexPage"]
+    subpage_types = ["disclosure.AnnualReportPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("信息公开年报栏目")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_parent().specific.section_links(request)
+        context["reports"] = (
+            AnnualReportPage.objects.child_of(self).live().public().select_related("organisation").order_by("-year")
+        )
+        return context
+
+
+def _count(label):
+    return models.PositiveIntegerField(label, default=0)
+
+
+# Table 四 of the report: one row of five figures per kind of case.
+REVIEW_GROUPS = (
+    ("review", _("行政复议")),
+    ("suit_direct", _("行政诉讼（未经复议直接起诉）")),
+    ("suit_after", _("行政诉讼（复议后起诉）")),
+)
+REVIEW_OUTCOMES = (
+    ("upheld", _("结果维持")),
+    ("corrected", _("结果纠正")),
+    ("other", _("其他结果")),
+    ("pending", _("尚未审结")),
+    ("total", _("总计")),
+)
+
+
+class AnnualReportPage(ClusterPageMixin, RoutablePageMixin, Page):
+    """政府信息公开工作年度报告 of one organisation for one year, in the form of the
+    State Council's 2021 template. Table 二's document counts and table 三 are
+    computed; the other figures are entered by staff and checked for consistency.
+    The same figures are offered as a spreadsheet and a PDF."""
+
+    organisation = models.ForeignKey(
+        "cluster.Organisation", verbose_name=_("机构"), on_delete=models.PROTECT, related_name="disclosure_reports"
+    )
+    year = models.PositiveIntegerField(_("年度"))
+    overview = RichTextField(_("一、总体情况"), blank=True)
+    problems = RichTextField(_("五、存在的主要问题及改进情况"), blank=True)
+    other_matters = RichTextField(_("六、其他需要报告的事项"), blank=True)
+    # 二: figures the catalogue does not know
+    licences = _count(_("行政许可本年处理决定数量"))
+    penalties = _count(_("行政处罚本年处理决定数量"))
+    enforcements = _count(_("行政强制本年处理决定数量"))
+    fees = models.DecimalField(
+        _("行政事业性收费本年收费金额（万元）"), max_digits=14, decimal_places=2, default=0,
+        validators=[MinValueValidator(0)],
+    )
+    # 四
+    review_upheld = _count(_("行政复议：结果维持"))
+    review_corrected = _count(_("行政复议：结果纠正"))
+    review_other = _count(_("行政复议：其他结果"))
+    review_pending = _count(_("行政复议：尚未审结"))
+    review_total = _count(_("行政复议：总计"))
+    suit_direct_upheld = _count(_("未经复议直接起诉：结果维持"))
+    suit_direct_corrected = _count(_("未经复议直接起诉：结果纠正"))
+    suit_direct_other = _count(_("未经复议直接起诉：其他结果"))
+    suit_direct_pending = _count(_("未经复议直接起诉：尚未审结"))
+    suit_direct_total = _count(_("未经复议直接起诉：总计"))
+    suit_after_upheld = _count(_("复议后起诉：结果维持"))
+    suit_after_corrected = _count(_("复议后起诉：结果纠正"))
+    suit_after_other = _count(_("复议后起诉：其他结果"))
+    suit_after_pending = _count(_("复议后起诉：尚未审结"))
+    suit_after_total = _count(_("复议后起诉：总计"))
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("year")]),
+        FieldPanel("overview"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("licences"), FieldPanel("penalties"), FieldPanel("enforcements")]),
+                FieldPanel("fees"),
+            ],
+            heading=_("二、主动公开政府信息情况"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel(f"{group}_{outcome}") for outcome, _label in REVIEW_OUTCOMES])
+                for group, _glabel in REVIEW_GROUPS
+            ],
+            heading=_("四、政府信息公开行政复议、行政诉讼情况"),
+        ),
+        FieldPanel("problems"),
+        FieldPanel("other_matters"),
+    ]
+    parent_page_types = ["disclosure.AnnualReportIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("信息公开年报")
+        verbose_name_plural = _("信息公开年报")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year"], name="one_annual_report_per_org_year"),
+        ]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.year and not 2008 <= self.year <= timezone.localdate().year + 1:
+            errors["year"] = _("年度应在2008年（《政府信息公开条例》施行）至明年之间。")
+        for group, label in REVIEW_GROUPS:
+            parts = sum(getattr(self, f"{group}_{o}") or 0 for o, _l in REVIEW_OUTCOMES if o != "total")
+            total = getattr(self, f"{group}_total") or 0
+            if parts != total:
+                errors[f"{group}_total"] = _("%(label)s的总计应为%(parts)d（维持、纠正、其他结果、尚未审结之和），现填%(total)d。") % {
+                    "label": label, "parts": parts, "total": total,
+                }
+        if errors:
+            raise ValidationError(errors)
+
+    def report(self):
+        from .annual_report import build_report
+
+        return build_report(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["report"] = self.report()
+        context["downloads"] = {
+            "xlsx": self.get_url(request) + self.reverse_subpage("xlsx"),
+            "pdf": self.get_url(request) + self.reverse_subpage("pdf"),
+        }
+        return context
+
+    @path("")
+    def show(self, request):
+        return self.render(request)
+
+    @path("xlsx/", name="xlsx")
+    def xlsx(self, request):
+        from .exports import report_filename, report_xlsx
+
+        response = HttpResponse(
+            report_xlsx(self.report()),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{report_filename(self, 'xlsx')}"
+        return response
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        from .exports import FontMissing, report_filename, report_pdf
+
+        try:
+            data = report_pdf(self.report())
+        except FontMissing as exc:
+            return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
+        response = HttpResponse(data, content_type="application/pdf")
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{report_filename(self, 'pdf')}"
+        return response

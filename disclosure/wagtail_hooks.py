@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -16,3 +17,10 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_import_action(actions):
+    from .importer import IMPORT_ACTION
+
+    actions.register_action(IMPORT_ACTION, _("导入"), _("由批量导入创建"))

@@ -219,6 +219,11 @@ class ArticlePage(ClusterPageMixin, Page):
         context["attachments"] = self.attachments.select_related("document")
         return context
 
+    def attachments_text(self) -> str:
+        """The text of the attachments (extracted once, on upload), for the search index."""
+        docs = (a.document for a in self.attachments.select_related("document"))
+        return "\n".join(d.extracted_text for d in docs if d.extracted_text)
+
     def serve_shared(self, request, *, column: ColumnPage):
         """Render this article inside another site's column (it was pushed there)."""
         if column is None:
