@@ -192,7 +192,10 @@ class DisclosureIndexPage(ClusterPageMixin, RoutablePageMixin, Page):
 class DisclosureDocumentPage(ClusterPageMixin, Page):
     """One item of the disclosure catalogue, with the catalogue's metadata."""
 
-    index_number = models.CharField(_("索引号"), max_length=64, unique=True, blank=True, editable=False)
+    # One 索引号 per item of government information: its translations share it.
+    # Unique per language (locale lives on Page's table, so no DB constraint can
+    # say that): numbers come from the locked sequence, and save() renumbers copies.
+    index_number = models.CharField(_("索引号"), max_length=64, blank=True, editable=False, db_index=True)
     organisation = models.ForeignKey(
         "cluster.Organisation", verbose_name=_("发布机构"), on_delete=models.PROTECT, related_name="disclosure_documents"
     )
@@ -245,15 +248,31 @@ class DisclosureDocumentPage(ClusterPageMixin, Page):
     parent_page_types = ["disclosure.DisclosureIndexPage"]
     subpage_types: list[str] = []
 
+    exclude_fields_in_copy = ["import_source"]
+
     class Meta:
         verbose_name = _("公开信息")
         verbose_name_plural = _("公开信息")
 
     def save(self, *args, **kwargs):
+        if self.index_number and self._index_number_taken_in_language():
+            # A plain copy of a document is a new item and needs its own number.
+            self.index_number = ""
+        if not self.index_number and self.translation_key:
+            self.index_number = (
+                DisclosureDocumentPage.objects.filter(translation_key=self.translation_key)
+                .exclude(index_number="").exclude(pk=self.pk).values_list("index_number", flat=True).first() or ""
+            )
         if not self.index_number and self.organisation_id:
             year = (self.publish_date or timezone.localdate()).year
             self.index_number = next_index_number(organisation=self.organisation, year=year)
         super().save(*args, **kwargs)
+
+    def _index_number_taken_in_language(self) -> bool:
+        return (
+            DisclosureDocumentPage.objects.filter(index_number=self.index_number, locale_id=self.locale_id)
+            .exclude(pk=self.pk).exclude(translation_key=self.translation_key).exists()
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -83,3 +83,17 @@ def test_unpublished_documents_disappear_from_the_catalogue(client):
     assert doc.title not in html
     assert client.get(f"/zfxxgk/{doc.slug}/", HTTP_HOST="byhq.localhost").status_code == 404
     assert DisclosureIndexPage.objects.count() >= 4
+
+
+def test_a_copied_document_gets_its_own_index_number_and_a_translation_shares_it(fgw):
+    from wagtail.models import Locale
+
+    from disclosure.models import DisclosureDocumentPage
+
+    original = DisclosureDocumentPage.objects.descendant_of(fgw.root_page).live().first()
+    copy = original.copy(update_attrs={"slug": original.slug + "-copy", "title": original.title + "（副本）"})
+    assert copy.index_number and copy.index_number != original.index_number
+
+    english = Locale.objects.get(language_code="en")
+    translation = original.copy_for_translation(english, copy_parents=True)
+    assert translation.index_number == original.index_number

@@ -234,3 +234,45 @@ def test_clean_input_keeps_modern_text_as_typed():
     text = row("to the country")
     assert clean_mongolian_input(text) == text
     assert clean_mongolian_input("") == ""
+
+
+@pytest.mark.parametrize("text,gloss,source", ROWS)
+def test_every_row_declares_the_controls_it_carries(text, gloss, source):
+    # The gloss names the invisible controls a row was chosen for; the text
+    # really has them, and normalising removes every one of them. (A gloss may
+    # compare with another row: "U+180C here vs U+180D in ... above".)
+    own = gloss.split(" vs ")[0]
+    named = {chr(int(cp, 16)) for cp in re.findall(r"U\+(18[0-9A-F]{2}|20[0-9A-F]{2})", own)}
+    named &= CONTROLS | {"\u202f"}
+    assert named <= set(text), (gloss, named - set(text))
+    assert not named & set(normalize(text))
+
+
+@pytest.mark.parametrize("text,gloss,source", MODERN_ROWS)
+def test_every_modern_row_is_left_alone_by_the_legacy_converter(text, gloss, source):
+    result = convert_legacy(text)
+    assert (result.encoding, result.converted, result.unconvertible) == (None, False, [])
+    assert result.text == text
+    assert clean_mongolian_input(text) == text
+
+
+@pytest.mark.parametrize("text,gloss,source", MODERN_ROWS)
+def test_every_modern_row_matches_itself_typed_without_controls(text, gloss, source):
+    # What a reader types: the same letters with no FVS/MVS/ZWJ, ordinary
+    # spaces instead of NNBSP. Search and comparison must see the same words.
+    typed = "".join(" " if c == "\u202f" else c for c in text if c not in CONTROLS)
+    assert normalize(typed) == normalize(text)
+    assert mongolian_words(typed) == mongolian_words(text)
+
+
+@pytest.mark.parametrize("text,gloss,source", MENKSOFT_ROWS + Z52_ROWS)
+def test_every_legacy_row_is_detected_and_never_passes_as_unicode(text, gloss, source):
+    assert detect_legacy(text) in {"menksoft", "z52"}
+    stored = convert_legacy(text).text
+    # Whatever is stored afterwards is either real Unicode or refused.
+    if detect_legacy(text) == "menksoft":
+        assert not re.search("[\ue000-\uf8ff]", stored)
+        assert detect_legacy(stored) is None
+    else:
+        with pytest.raises(ValidationError):
+            clean_mongolian_input(text)

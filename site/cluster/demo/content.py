@@ -347,6 +347,39 @@ MONGOLIAN = {'home': ('ᠴᠢᠯᠡᠴᠤᠸᠠᠨ ᠬᠣᠲᠠ\u202fᠶᠢᠨ �
                  'ᠬᠦᠷᠲᠡᠯ\u180eᠡ ᠬᠠᠪᠤᠷ\u202fᠤᠨ ᠠᠮᠤᠷᠠᠯᠲᠠ ᠬᠢᠬᠦ᠃',
                  ['ᠬᠠᠪᠤᠷ\u202fᠤᠨ ᠠᠮᠤᠷᠠᠯᠲᠠ\u202fᠶᠢᠨ ᠦᠡ ᠳᠦ ᠪᠢᠯᠴᠡᠭᠡᠷ\u202fᠢ ᠬᠠᠮᠠᠭᠠᠯᠠᠨ\u180eᠠ᠃'])]}
 
+# Further Mongolian notices and news, recombining the phrases above with words from
+# the shared samples (ᠬᠠᠤᠯᠢ law, ᠵᠠᠷᠯᠢᠭ order, ᠢᠯᠡᠳᠬᠡᠯ report, ᠠᠷᠠᠳ people,
+# ᠴᠠᠭᠳᠠᠭ᠎ᠠ police, ᠬᠢᠳᠠᠳ China/Chinese). Appended, so slugs of earlier items stay put.
+N, M = "\u202f", "\u180e"
+MONGOLIAN["notices"] += [
+    (f"ᠬᠠᠤᠯᠢ ᠵᠠᠷᠯᠢᠭ{N}ᠢ ᠮᠣᠩᠭᠣᠯ ᠬᠢᠳᠠᠳ ᠬᠣᠶᠠᠷ ᠬᠡᠯᠡ ᠪᠡᠷ ᠨᠡᠶᠢᠲᠡᠯᠡᠬᠦ ᠲᠤᠬᠠᠢ ᠮᠡᠳᠡᠭᠳᠡᠯ",
+     [f"ᠬᠣᠲᠠ{N}ᠶᠢᠨ ᠠᠷᠠᠳ{N}ᠤᠨ ᠵᠠᠰᠠᠭ{N}ᠤᠨ ᠣᠷᠳᠣᠨ{N}ᠤ ᠬᠠᠤᠯᠢ ᠵᠠᠷᠯᠢᠭ{N}ᠢ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠠ ᠬᠢᠳᠠᠳ ᠬᠡᠯᠡ ᠪᠡᠷ "
+      f"ᠵᠠᠰᠠᠭ{N}ᠤᠨ ᠰᠦᠯᠵᠢᠶᠡᠨ ᠥᠷᠲᠡᠭᠡ ᠳᠦ ᠨᠡᠶᠢᠲᠡᠯᠡᠨ{M}ᠡ᠃",
+      f"ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ{N}ᠦᠨ ᠪᠢᠴᠢᠭ ᠨᠢ ᠪᠦᠬᠦ ᠤᠯᠤᠰ{N}ᠤᠨ ᠵᠢᠷᠤᠮ{N}ᠤᠨ ᠬᠣᠳ ᠢᠶᠠᠷ ᠪᠢᠴᠢᠭᠳᠡᠨ{M}ᠡ᠃"]),
+    (f"2026 ᠣᠨ{N}ᠤ ᠴᠠᠭᠳᠠᠭ{M}ᠠ{N}ᠶᠢᠨ ᠠᠵᠢᠯ{N}ᠤᠨ ᠢᠯᠡᠳᠬᠡᠯ{N}ᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ ᠲᠤᠬᠠᠢ ᠮᠡᠳᠡᠭᠳᠡᠯ",
+     [f"ᠴᠠᠭᠳᠠᠭ{M}ᠠ{N}ᠶᠢᠨ ᠠᠵᠢᠯ{N}ᠤᠨ ᠢᠯᠡᠳᠬᠡᠯ{N}ᠢ 2026 ᠣᠨ{N}ᠤ 12 ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ{M}ᠠ{N}ᠶᠢᠨ 20 ᠡᠳᠦᠷ "
+      f"ᠬᠣᠲᠠ{N}ᠶᠢᠨ ᠰᠦᠯᠵᠢᠶᠡᠨ ᠥᠷᠲᠡᠭᠡ ᠳᠦ ᠨᠡᠶᠢᠲᠡᠯᠡᠨ{M}ᠡ᠃",
+      f"ᠠᠷᠠᠳ{N}ᠤᠨ ᠰᠠᠨᠠᠯ{N}ᠢ 12345 ᠤᠲᠠᠰᠤ ᠪᠠᠷ ᠠᠪᠤᠨ{M}ᠠ᠃ ᠪᠠᠶᠠᠷᠯᠠᠯᠤᠭ{M}ᠠ᠃"]),
+    (f"ᠡᠪᠦᠯ{N}ᠦᠨ ᠪᠠᠶᠢᠷ{N}ᠤᠨ ᠦᠡ ᠳᠦ ᠵᠠᠰᠠᠭ{N}ᠤᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ{N}ᠶᠢᠨ ᠲᠥᠪ{N}ᠦᠨ ᠠᠵᠢᠯᠯᠠᠬᠤ ᠴᠠᠭ{N}ᠤᠨ ᠲᠤᠬᠠᠢ ᠮᠡᠳᠡᠭᠳᠡᠯ",
+     [f"ᠪᠠᠶᠢᠷ{N}ᠤᠨ ᠦᠡ ᠳᠦ ᠵᠠᠰᠠᠭ{N}ᠤᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ{N}ᠶᠢᠨ ᠬᠡᠷᠡᠭ{N}ᠢ ᠰᠦᠯᠵᠢᠶᠡ ᠳᠡᠭᠡᠷᠡ ᠬᠢᠬᠦ ᠪᠣᠯᠣᠮᠵᠢ{N}ᠲᠠᠢ᠃",
+      f"ᠪᠠᠶᠢᠷ{N}ᠤᠨ ᠦᠡ ᠳᠦ 12345 ᠤᠲᠠᠰᠤ 24 ᠴᠠᠭ ᠠᠵᠢᠯᠯᠠᠨ{M}ᠠ᠃"]),
+    (f"ᠨᠠᠢ\u180dᠮᠠᠨ ᠵᠦᠢᠯ{N}ᠦᠨ ᠵᠠᠰᠠᠭ{N}ᠤᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ{N}ᠶᠢ ᠨᠢᠭᠡ ᠭᠠᠵᠠᠷ{N}ᠠᠴᠠ ᠬᠢᠬᠦ ᠲᠤᠬᠠᠢ ᠮᠡᠳᠡᠭᠳᠡᠯ",
+     [f"2027 ᠣᠨ{N}ᠤ 1 ᠳ᠋ᠦᠭᠡᠷ ᠰᠠᠷ{M}ᠠ{N}ᠶᠢᠨ 1 ᠡᠳᠦᠷ ᠡᠴᠡ ᠨᠠᠢ\u180dᠮᠠᠨ ᠵᠦᠢᠯ{N}ᠦᠨ ᠬᠡᠷᠡᠭ{N}ᠢ ᠨᠢᠭᠡ ᠭᠠᠵᠠᠷ{N}ᠠᠴᠠ "
+      f"ᠬᠢᠬᠦ ᠪᠣᠯᠣᠮᠵᠢ{N}ᠲᠠᠢ ᠪᠣᠯᠭᠠᠨ{M}ᠠ᠃"]),
+]
+MONGOLIAN["news"] += [
+    (f"ᠬᠣᠲᠠ{N}ᠶᠢᠨ ᠴᠠᠭᠳᠠᠭ{M}ᠠ ᠡᠪᠦᠯ{N}ᠦᠨ ᠠᠮᠤᠷᠠᠯᠲᠠ{N}ᠶᠢᠨ ᠦᠡ{N}ᠶᠢᠨ ᠠᠶᠤᠯᠭᠤᠢ{N}ᠶᠢᠨ ᠠᠵᠢᠯ{N}ᠢ ᠡᠬᠢᠯᠡᠪᠡ",
+     [f"ᠴᠠᠭᠳᠠᠭ{M}ᠠ ᠰᠤᠷᠭᠠᠭᠤᠯ{N}ᠤᠨ ᠰᠦᠷᠦᠭᠴᠢᠳ ᠳᠦ ᠡᠪᠦᠯ{N}ᠦᠨ ᠠᠶᠤᠯᠭᠤᠢ{N}ᠶᠢᠨ ᠰᠤᠷᠭᠠᠯ{N}ᠢ ᠵᠣᠬᠢᠶᠠᠨ ᠪᠠᠶᠢᠭᠤᠯᠪᠠ᠃"]),
+    (f"ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ{N}ᠦᠨ ᠵᠠᠰᠠᠭ{N}ᠤᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠪᠦᠬᠦ ᠬᠣᠰᠢᠭᠤ ᠰᠢᠶᠠᠨ ᠲᠣᠢᠷᠢᠭ ᠳᠤ ᠬᠦᠷᠪᠡ",
+     [f"ᠵᠠᠰᠠᠭ{N}ᠤᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ{N}ᠶᠢᠨ ᠲᠥᠪ ᠪᠦᠷᠢ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠠ ᠬᠢᠳᠠᠳ ᠬᠡᠯᠡ ᠪᠡᠷ ᠠᠵᠢᠯᠯᠠᠨ{M}ᠠ᠃",
+      f"ᠡᠭᠦᠨ{N}ᠢ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠡᠷ ᠪᠢᠴᠢᠪᠡ᠃"]),
+    (f"ᠬᠣᠲᠠ{N}ᠶᠢᠨ ᠠᠷᠠᠳ{N}ᠤᠨ ᠵᠠᠰᠠᠭ{N}ᠤᠨ ᠣᠷᠳᠣᠨ 2026 ᠣᠨ{N}ᠤ ᠬᠠᠤᠯᠢ{N}ᠶᠢᠨ ᠠᠵᠢᠯ{N}ᠤᠨ ᠢᠯᠡᠳᠬᠡᠯ{N}ᠢ ᠬᠡᠯᠡᠯᠴᠡᠪᠡ",
+     [f"ᠬᠤᠷᠠᠯ ᠳᠦ ᠬᠠᠤᠯᠢ ᠵᠠᠷᠯᠢᠭ{N}ᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ ᠠᠵᠢᠯ ᠪᠠ ᠵᠠᠰᠠᠭ{N}ᠤᠨ ᠮᠡᠳᠡᠭᠡᠯ{N}ᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ ᠢᠯᠡᠳᠬᠡᠯ{N}ᠢ "
+      f"ᠬᠡᠯᠡᠯᠴᠡᠪᠡ᠃"]),
+    (f"ᠪᠠᠶᠠᠨᠬᠤ{N}ᠠ ᠬᠣᠰᠢᠭᠤᠨ{N}ᠤ ᠮᠠᠯᠴᠢᠳ ᠡᠪᠦᠯ{N}ᠦᠨ ᠪᠢᠯᠴᠡᠭᠡᠷ{N}ᠦᠨ ᠠᠵᠢᠯ{N}ᠢ ᠰᠠᠶᠢᠲᠤᠷ ᠪᠠᠶᠢᠭᠤᠯᠪᠠ",
+     [f"ᠮᠠᠯᠴᠢᠳ ᠪᠢᠯᠴᠡᠭᠡᠷ{N}ᠦᠨ ᠡᠬᠣᠯᠣᠭ{N}ᠢ ᠬᠠᠮᠠᠭᠠᠯᠠᠬᠤ ᠠᠵᠢᠯ{N}ᠢ ᠰᠠᠶᠢᠨ ᠬᠢᠪᠡ᠃"]),
+]
+
 # More English pages: articles of their own on the English site (not translations).
 ENGLISH_NOTICES = [
     ("Notice on the New Year and Spring Festival holidays 2027",
@@ -448,4 +481,30 @@ DISCLOSURE_BODY = [
     "第三条 {org}负责组织实施本文件，并对执行情况进行监督检查。",
     "第四条 公民、法人和其他组织对本文件有意见建议的，可以通过政府网站、12345政务服务便民热线等渠道反映。",
     "第五条 本文件自发布之日起施行，有效期五年。",
+]
+
+# More English articles of the English site's own (appended: earlier slugs stay put).
+ENGLISH_NOTICES += [
+    ("Bilingual publication of municipal regulations",
+     "Municipal regulations and normative documents are published in Chinese and traditional Mongolian on this website."),
+    ("Opening hours of the government service centre during winter",
+     "From 1 December the centre opens at 9:00 and closes at 17:00; online services remain available at all times."),
+    ("Police work report 2026 published",
+     "The municipal public security bureau's 2026 work report is available for comment until 20 December."),
+    ("Eight matters handled in one visit from January 2027",
+     "Eight common matters, from business registration to social security transfers, can be handled at one window."),
+    ("How to apply for government information",
+     "Applications can be made online, by post or in person; the authority answers within 20 working days."),
+]
+ENGLISH_NEWS += [
+    ("City police start a winter road-safety campaign for schools",
+     "Officers visited 86 schools to teach pupils how to walk and cycle safely on icy roads."),
+    ("Mongolian-script government websites reach every banner",
+     "Each banner and county now publishes its main notices in traditional Mongolian script as well as in Chinese."),
+    ("Municipal government discusses its annual rule-of-law report",
+     "The executive meeting reviewed progress in publishing laws and orders and in government information disclosure."),
+    ("Herders in Bayanhua Banner complete the rotational grazing programme",
+     "Rotational grazing now covers 1.2 million mu of grassland, helping pastures recover."),
+    ("Citizen mailbox answers 3,400 letters this year",
+     "Ninety-six per cent of letters to the citizen mailbox were answered within the promised time."),
 ]

@@ -46,13 +46,14 @@ def language_links(context):
     translations = {}
     if isinstance(page, Page) and getattr(page, "pk", None):
         for t in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[t.locale.language_code] = t.get_url(request=request)
+            # absolute, because hreflang alternates must be (and the versions live on other hosts)
+            translations[t.locale.language_code] = t.get_full_url(request=request)
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
             url, available = translations[code], True
         elif code == current:
-            url, available = request.get_full_path() if request else "", True
+            url, available = request.build_absolute_uri() if request else "", True
         else:
             base = language_sites.get(code)
             if not base:
