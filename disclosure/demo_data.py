@@ -107,8 +107,6 @@ def _child(parent, model, slug, **fields):
 # Translated catalogues (en, mn-mong) are wagtail-localize copies of the Chinese
 # one; their sections come from translating these pages, not from a second set
 # (annual reports are unique per organisation and year).
-SKIPS_TRANSLATED_CATALOGUES = True
-
 
 def build(stdout=None) -> None:
     created = 0

@@ -325,19 +325,8 @@ class DemoBuilder:
         prefix = hostname.split(".")[0]
         for kind, col_slug in (("notice", "tzgg"), ("news", "zwdt")):
             self.own_articles(home_columns[col_slug], kind, texts.get(kind + "s" if kind == "notice" else kind, []), prefix)
-        if texts.get("disclosure") and self.disclosure_demo_skips_translations():
+        if texts.get("disclosure"):
             self.language_disclosure(zh_home, home, locale, texts, prefix)
-
-    @staticmethod
-    def disclosure_demo_skips_translations() -> bool:
-        """disclosure.demo_data adds annual reports (unique per organisation and
-        year) to *every* catalogue, so a translated catalogue would collide; it
-        sets SKIPS_TRANSLATED_CATALOGUES once it leaves translated catalogues alone."""
-        try:
-            from disclosure import demo_data
-        except ImportError:
-            return True
-        return getattr(demo_data, "SKIPS_TRANSLATED_CATALOGUES", False)
 
     def own_articles(self, column: ColumnPage, kind: str, articles, prefix: str) -> None:
         """Articles written in the site's own language, with no Chinese original."""
