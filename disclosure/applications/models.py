@@ -102,8 +102,12 @@ class DisclosureRequest(models.Model):
         pauses = [
             (date.fromisoformat(start), date.fromisoformat(end) if end else None) for start, end in self.pauses or []
         ]
+        # 《条例》第三十条: the clock stops while the applicant is asked for 补正, and
+        # the 20 working days then run afresh from the day the supplement arrives.
+        supplied = [end for _start, end in pauses if end]
         return Clock(
-            started=self.received_on, limit=LIMIT_DAYS, pauses=pauses,
+            started=max(supplied) if supplied else self.received_on, limit=LIMIT_DAYS,
+            pauses=[(start, end) for start, end in pauses if end is None],
             extensions=[self.extension_days] if self.extension_days else [],
         )
 

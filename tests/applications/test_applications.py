@@ -205,12 +205,13 @@ def test_clock_around_national_day_with_correction_and_extension(demo_user):
     assert req.deadline().due == date(2026, 10, 30)
     req.pauses = [["2026-09-30", None]]
     assert req.deadline().paused and req.deadline().due is None
-    req.pauses = [["2026-09-30", "2026-10-09"]]  # 补正 asked 30 Sep, supplement received 9 Oct
-    assert req.deadline().due == date(2026, 11, 4)
+    # 补正 asked 30 Sep, supplement received Fri 9 Oct: 20 working days afresh from then (《条例》第三十条)
+    req.pauses = [["2026-09-30", "2026-10-09"]]
+    assert req.deadline().due == date(2026, 11, 5)
     req.extension_days = 20
-    assert req.deadline().due == date(2026, 12, 2)
+    assert req.deadline().due == date(2026, 12, 3)
     assert req.clock().status(date(2026, 11, 30)) == "yellow"
-    assert req.clock().status(date(2026, 12, 3)) == "red"
+    assert req.clock().status(date(2026, 12, 4)) == "red"
     assert req.clock().status(date(2026, 10, 12)) == "green"
     req.received_on, req.pauses, req.extension_days = date(2026, 12, 20), [], 0
     assert not req.deadline().known and req.deadline().unknown_year == 2027
