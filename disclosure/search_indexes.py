@@ -1,4 +1,9 @@
-"""Haystack indexes of the public search (engine chosen in HAYSTACK_CONNECTIONS)."""
+"""Haystack indexes of the public search (engine chosen in HAYSTACK_CONNECTIONS).
+
+Both indexes declare the same fields, so every engine gets one schema and the
+search page can facet across content types: site, content type, organisation
+(code), topic (code), type, validity and year.
+"""
 from __future__ import annotations
 
 import re
@@ -7,6 +12,7 @@ from html import unescape
 from haystack import indexes
 
 from cluster.models import ArticlePage
+from disclosure.search.numbers import lookup_key
 
 _TAG_RE = re.compile(r"<[^>]+>")
 _SPACE_RE = re.compile(r"\s+")
@@ -23,11 +29,21 @@ class ArticlePageIndex(indexes.SearchIndex, indexes.Indexable):
     summary = indexes.CharField(model_attr="summary", default="", indexed=False)
     site = indexes.CharField(faceted=True, default="")
     content_type = indexes.CharField(faceted=True)
-    organisation = indexes.CharField(faceted=True, default="")
+    organisation = indexes.CharField(faceted=True, default="")  # the organisation's code
+    organisation_name = indexes.CharField(default="", indexed=False)
+    topic = indexes.CharField(faceted=True, default="")  # the topic's code
+    topic_name = indexes.CharField(default="", indexed=False)
     kind = indexes.CharField(model_attr="kind", faceted=True, default="")
+    validity = indexes.CharField(faceted=True, default="")
     year = indexes.IntegerField(faceted=True, null=True)
     date = indexes.DateField(model_attr="publish_date", null=True)
+    written_date = indexes.DateField(null=True, indexed=False)
     url = indexes.CharField(indexed=False, default="")
+    doc_number = indexes.CharField(default="", boost=1.5)
+    index_number = indexes.CharField(default="")
+    # exact look-up keys (numbers.lookup_key) of 索引号 and 发文字号
+    index_key = indexes.FacetCharField(default="")
+    doc_key = indexes.FacetCharField(default="")
 
     def get_model(self):
         return ArticlePage
@@ -51,8 +67,20 @@ class ArticlePageIndex(indexes.SearchIndex, indexes.Indexable):
                     continue
             return " ".join(parts)
 
+    @staticmethod
+    def attachments_text(page) -> str:
+        # Another module extracts text from attached files; use it when present.
+        method = getattr(page, "attachments_text", None)
+        if not callable(method):
+            return ""
+        try:
+            return method() or ""
+        except Exception:
+            return ""
+
     def prepare_text(self, page):
-        return "\n".join(p for p in (page.title, page.summary or "", self.body_text(page)) if p)
+        parts = (page.title, page.summary or "", self.body_text(page), self.attachments_text(page))
+        return "\n".join(p for p in parts if p)
 
     def prepare_site(self, page):
         site = page.get_site()
@@ -61,8 +89,22 @@ class ArticlePageIndex(indexes.SearchIndex, indexes.Indexable):
     def prepare_content_type(self, page):
         return "article"
 
-    def prepare_organisation(self, page):
+    def _organisation(self, page):
         org = page.source_organisation
+        if org is None:
+            from cluster.models import SiteProfile
+
+            site = page.get_site()
+            profile = SiteProfile.objects.filter(site=site).select_related("organisation").first() if site else None
+            org = profile.organisation if profile else None
+        return org
+
+    def prepare_organisation(self, page):
+        org = self._organisation(page)
+        return org.code if org else ""
+
+    def prepare_organisation_name(self, page):
+        org = self._organisation(page)
         return org.name if org else ""
 
     def prepare_year(self, page):
@@ -73,13 +115,10 @@ class ArticlePageIndex(indexes.SearchIndex, indexes.Indexable):
 
 
 class DisclosureDocumentIndex(ArticlePageIndex):
-    """Disclosure documents: the same fields, plus 发文字号 (ranked above the body)
-    and 索引号, so that either finds its document."""
+    """Disclosure documents: the same fields, filled from the catalogue's
+    metadata; 发文字号 ranks above the body, and either number finds its document."""
 
-    doc_number = indexes.CharField(model_attr="doc_number", default="", boost=1.5)
-    index_number = indexes.CharField(model_attr="index_number", default="")
     kind = indexes.CharField(model_attr="doc_type", faceted=True, default="")
-    validity = indexes.CharField(model_attr="validity", faceted=True, default="")
 
     def get_model(self):
         from .models import DisclosureDocumentPage
@@ -94,10 +133,34 @@ class DisclosureDocumentIndex(ArticlePageIndex):
 
     def prepare_text(self, page):
         head = [page.title, page.doc_number, page.index_number, page.keywords, page.summary]
-        return "\n".join(p for p in [*head, self.body_text(page)] if p)
+        return "\n".join(p for p in [*head, self.body_text(page), self.attachments_text(page)] if p)
 
     def prepare_content_type(self, page):
         return "disclosure"
 
-    def prepare_organisation(self, page):
-        return page.organisation.name
+    def _organisation(self, page):
+        return page.organisation
+
+    def prepare_topic(self, page):
+        return page.topic.code if page.topic_id else ""
+
+    def prepare_topic_name(self, page):
+        return page.topic.name if page.topic_id else ""
+
+    def prepare_validity(self, page):
+        return page.validity or ""
+
+    def prepare_written_date(self, page):
+        return page.written_date
+
+    def prepare_doc_number(self, page):
+        return page.doc_number or ""
+
+    def prepare_index_number(self, page):
+        return page.index_number or ""
+
+    def prepare_index_key(self, page):
+        return lookup_key(page.index_number)
+
+    def prepare_doc_key(self, page):
+        return lookup_key(page.doc_number)

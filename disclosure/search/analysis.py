@@ -21,6 +21,7 @@ string; ``query_tokens(query)`` is ``analyze`` bounded for user input;
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
 from typing import Iterator, NamedTuple
@@ -143,9 +144,43 @@ def analyze_with_positions(text: str, start_pos: int = 0) -> Iterator[Token]:
             pos += 1
 
 
+_DROP = {ord(c): None for c in "\u180b\u180c\u180d\u180e\u180f\u200c\u200d"}  # FVS1-4, MVS, ZWNJ, ZWJ
+_DROP_RE = re.compile("[\u180b-\u180f\u200c\u200d]")
+_UNSEEN_RE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\u00a0\u3000]")
+
+
+def fast_normalize(text: str) -> str:
+    """The clean-up and t2s of :func:`normalize_text` on the whole string at
+    once, without the offset map: what indexing and querying need."""
+    text = _UNSEEN_RE.sub(" ", text)
+    if _DROP_RE.search(text):
+        text = text.translate(_DROP)
+    if not unicodedata.is_normalized("NFKC", text):  # a quick check; NFKC itself is slow
+        text = unicodedata.normalize("NFKC", text)
+    text = text.lower()
+    if not text.isascii():
+        try:
+            text = _converter().convert(text)
+        except Exception:
+            pass
+    return text
+
+
 def analyze(text: str) -> list[str]:
-    """The token texts of ``text`` (see module docstring)."""
-    return [t.text for t in analyze_with_positions(text)]
+    """The token texts of ``text`` (see module docstring); the fast path of
+    :func:`analyze_with_positions` (same tokens, no offsets)."""
+    if not text:
+        return []
+    if not isinstance(text, str):
+        text = str(text)
+    tokens: list[str] = []
+    for m in _TOKEN_RE.finditer(fast_normalize(text)):
+        run = m.group()
+        if m.lastgroup == "han" and len(run) > 1:
+            tokens.extend(map(operator.add, run, run[1:]))
+        else:
+            tokens.append(run)
+    return tokens
 
 
 def query_tokens(query: str) -> list[str]:

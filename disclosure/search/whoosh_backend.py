@@ -13,7 +13,6 @@ Settings: ``HAYSTACK_CONNECTIONS = {"default": {"ENGINE":
 """
 from __future__ import annotations
 
-import html
 import re
 
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
@@ -24,14 +23,13 @@ from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import NUMERIC, TEXT, Schema
 from whoosh.qparser import QueryParser
 
-from .analysis import analyze_with_positions, chinese_analyzer, query_tokens
+from .analysis import chinese_analyzer, query_tokens
+from .common import CONTENT_FIELDS, PHRASE_BOOST, TEXT_FILTERS  # noqa: F401
+from .highlighting import highlight  # noqa: F401
+from .storage import live_dir, pointer_stamp
 
 MARKER_FIELD = "hsqmarker"
 _MARKER_RE = re.compile(MARKER_FIELD + r":\(?([0-9a-f]+)\)?")
-# (index field name, boost) tried for the "content" (whole document) search.
-CONTENT_FIELDS = (("title", 8.0), ("doc_number", 4.0), (None, 1.0))
-PHRASE_BOOST = 3.0
-TEXT_FILTERS = {"content", "contains", "startswith", "endswith", "fuzzy", "exact"}
 
 
 def encode_marker(fieldname: str, text: str) -> str:
@@ -108,49 +106,46 @@ class ChineseQueryParser:
             return wq.NullQuery
 
 
-def highlight(text: str, terms, *, width: int = 160, tag: str = "em") -> str:
-    """HTML snippet of ``text`` around the densest run of matched tokens,
-    escaped, with ``<em>`` around matches. Empty string if nothing matches."""
-    if not text or not terms:
-        return ""
-    terms = set(terms)
-    spans: list[list[int]] = []
-    for tok in analyze_with_positions(text):
-        if tok.text in terms:
-            if spans and tok.start <= spans[-1][1]:
-                spans[-1][1] = max(spans[-1][1], tok.end)
-            else:
-                spans.append([tok.start, tok.end])
-    if not spans:
-        return ""
-    # window with the most matched spans
-    best, best_i, j = 0, 0, 0
-    for i, (s, _) in enumerate(spans):
-        while j < len(spans) and spans[j][1] <= s + width:
-            j += 1
-        if j - i > best:
-            best, best_i = j - i, i
-    start = max(0, spans[best_i][0] - width // 5)
-    end = min(len(text), start + width)
-    out = ["…" if start > 0 else ""]
-    cur = start
-    for s, e in spans[best_i:]:
-        if s >= end:
-            break
-        e = min(e, end)
-        out.append(html.escape(text[cur:s]))
-        out.append("<%s>%s</%s>" % (tag, html.escape(text[s:e]), tag))
-        cur = e
-    out.append(html.escape(text[cur:end]))
-    if end < len(text):
-        out.append("…")
-    return "".join(out)
-
-
 class ChineseWhooshSearchBackend(WhooshSearchBackend):
+    def __init__(self, connection_alias, **connection_options):
+        super().__init__(connection_alias, **connection_options)
+        # PATH holds a pointer to the live index directory (see storage.py),
+        # so that a full rebuild can swap a new index in while searches run.
+        self.base_path = self.path
+        self.use_pointer = bool(connection_options.get("POINTER", True)) and self.use_file_storage
+        self._stamp = None
+        self._follow_pointer()
+
+    def _follow_pointer(self):
+        if not self.use_pointer:
+            return
+        stamp = pointer_stamp(self.base_path)
+        if stamp == self._stamp and self.path:
+            return
+        self._stamp = stamp
+        path = str(live_dir(self.base_path))
+        if path != self.path:
+            self.path = path
+            self.setup_complete = False
+
     def setup(self):
         super().setup()
         self.parser = ChineseQueryParser(self)
+
+    def update(self, index, iterable, commit=True):
+        self._follow_pointer()
+        return super().update(index, iterable, commit=commit)
+
+    def remove(self, obj_or_string, commit=True):
+        self._follow_pointer()
+        return super().remove(obj_or_string, commit=commit)
+
+    def clear(self, models=None, commit=True):
+        self._follow_pointer()
+        return super().clear(models=models, commit=commit)
+
+    def more_like_this(self, *args, **kwargs):
+        raise NotImplementedError("more_like_this is not offered by the public search (Chinese Whoosh engine).")
 
     def build_schema(self, fields):
         content_field_name, schema = super().build_schema(fields)
@@ -177,6 +172,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         return content_field_name, Schema(**new)
 
     def search(self, query_string, **kwargs):
+        self._follow_pointer()
         try:
             return super().search(query_string, **kwargs)
         except SearchBackendError:
