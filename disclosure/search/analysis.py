@@ -149,14 +149,43 @@ _DROP_RE = re.compile("[\u180b-\u180f\u200c\u200d]")
 _UNSEEN_RE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\u00a0\u3000]")
 
 
+def _compat_class() -> str:
+    """A regex class of the characters (below U+30000) that NFKC maps to
+    something containing a letter or digit, e.g. ＡＢ１２, ①, ㎡, ⼀, 﨑."""
+    ranges: list[list[int]] = []
+    for cp in range(0xA0, 0x30000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        mapped = unicodedata.normalize("NFKC", ch)
+        if mapped != ch and any(c.isalnum() for c in mapped):
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+_COMPAT_RE = re.compile(f"[{_compat_class()}]+")
+
+
+def _nfkc_match(m: re.Match) -> str:
+    return unicodedata.normalize("NFKC", m.group())
+
+
 def fast_normalize(text: str) -> str:
     """The clean-up and t2s of :func:`normalize_text` on the whole string at
     once, without the offset map: what indexing and querying need."""
     text = _UNSEEN_RE.sub(" ", text)
     if _DROP_RE.search(text):
         text = text.translate(_DROP)
-    if not unicodedata.is_normalized("NFKC", text):  # a quick check; NFKC itself is slow
-        text = unicodedata.normalize("NFKC", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    # NFKC of the whole text is the slowest step, and Chinese text is full of
+    # full-width punctuation that it changes to no effect on tokens; only the
+    # characters whose compatibility form has letters or digits are mapped.
+    if _COMPAT_RE.search(text):
+        text = _COMPAT_RE.sub(_nfkc_match, text)
     text = text.lower()
     if not text.isascii():
         try:

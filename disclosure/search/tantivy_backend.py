@@ -108,7 +108,13 @@ def _from_json(value):
 
 def _text(value) -> str:
     """Token text of one value: the one analysis, joined by spaces."""
-    return " ".join(t for t in analyze(str(value)) if len(t.encode("utf-8")) <= MAX_TOKEN_BYTES)
+    tokens = analyze(str(value))
+    # A token is at most 4 bytes a character, so only long ones need measuring
+    # (tantivy refuses terms over its limit); checking every token costs more
+    # than the analysis itself.
+    if tokens and max(map(len, tokens)) * 4 > MAX_TOKEN_BYTES:
+        tokens = [t for t in tokens if len(t.encode("utf-8")) <= MAX_TOKEN_BYTES]
+    return " ".join(tokens)
 
 
 # --- the backend -----------------------------------------------------------
