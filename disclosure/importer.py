@@ -25,13 +25,13 @@ from html import escape, unescape
 from pathlib import Path
 
 import nh3
-from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.rich_text import RichText
 
 from .models import DisclosureDocumentPage, DisclosureIndexPage, DocumentType
+from .search.indexing import signals_paused
 
 IMPORT_ACTION = "disclosure.import"
 MAX_BODY_CHARS = 300_000
@@ -426,38 +426,37 @@ def import_documents(
         total = min(total, limit)
     bar = Progress(progress_stream, total)
     start = time.monotonic()
-    processor = _pause_search_signals()
-    _pause_admin_search()
-    try:
-        for item in read_records(path, fmt):
-            if limit is not None and result.read >= limit:
-                break
-            result.read += 1
-            if isinstance(item, Rejection):
-                result.rejected.append(item)
-            elif item.key in existing:
-                result.skipped += 1
-            elif item.key in seen:
-                result.rejected.append(Rejection(item.where, item.id, "duplicate of an earlier record in this import"))
-            elif reason := check(item):
-                seen.add(item.key)
-                result.rejected.append(Rejection(item.where, item.id, reason))
-            else:
-                seen.add(item.key)
-                try:
-                    page = build_page(item, target)
-                    _save(page, target, draft=draft, label=label)
-                except Exception as exc:  # a database or validation error rejects this record only
-                    target.catalogue.refresh_from_db()
-                    result.rejected.append(Rejection(item.where, item.id, f"not saved: {exc}"[:300]))
+    with signals_paused():
+        _pause_admin_search()
+        try:
+            for item in read_records(path, fmt):
+                if limit is not None and result.read >= limit:
+                    break
+                result.read += 1
+                if isinstance(item, Rejection):
+                    result.rejected.append(item)
+                elif item.key in existing:
+                    result.skipped += 1
+                elif item.key in seen:
+                    result.rejected.append(Rejection(item.where, item.id, "duplicate of an earlier record in this import"))
+                elif reason := check(item):
+                    seen.add(item.key)
+                    result.rejected.append(Rejection(item.where, item.id, reason))
                 else:
-                    result.imported += 1
-                    result.page_ids.append(page.pk)
-            bar.update(result)
-        bar.update(result, final=True)
-    finally:
-        _resume_search_signals(processor)
-        _resume_admin_search()
+                    seen.add(item.key)
+                    try:
+                        page = build_page(item, target)
+                        _save(page, target, draft=draft, label=label)
+                    except Exception as exc:  # a database or validation error rejects this record only
+                        target.catalogue.refresh_from_db()
+                        result.rejected.append(Rejection(item.where, item.id, f"not saved: {exc}"[:300]))
+                    else:
+                        result.imported += 1
+                        result.page_ids.append(page.pk)
+                bar.update(result)
+            bar.update(result, final=True)
+        finally:
+            _resume_admin_search()
     if result.page_ids:
         index_admin_search(result.page_ids)
     result.seconds = time.monotonic() - start
@@ -466,21 +465,6 @@ def import_documents(
         result.indexed = index_pages(result.page_ids, progress_stream=progress_stream)
         result.index_seconds = time.monotonic() - started
     return result
-
-
-def _pause_search_signals():
-    # Publishing would queue one index task per page; the import indexes in bulk instead.
-    try:
-        processor = apps.get_app_config("haystack").signal_processor
-    except (LookupError, AttributeError):
-        return None
-    processor.teardown()
-    return processor
-
-
-def _resume_search_signals(processor) -> None:
-    if processor is not None:
-        processor.setup()
 
 
 def _pause_admin_search() -> None:

@@ -7,7 +7,27 @@ These helpers call haystack's command classes directly.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
+from django.apps import apps
 from django.core.management import call_command
+
+
+@contextmanager
+def signals_paused():
+    """Publishing queues one index task per page; bulk jobs (imports, the demo)
+    pause that and index once at the end instead."""
+    try:
+        processor = apps.get_app_config("haystack").signal_processor
+    except (LookupError, AttributeError):
+        processor = None
+    if processor is not None:
+        processor.teardown()
+    try:
+        yield
+    finally:
+        if processor is not None:
+            processor.setup()
 
 
 def clear(using: str = "default", verbosity: int = 0) -> None:

@@ -55,10 +55,20 @@ def broker_down(settings):
     conf.task_always_eager = False
     conf.broker_url = "redis://127.0.0.1:9/0"
     conf.broker_connection_timeout = 1
-    celery_app.pool.force_close_all()
+    _fresh_pool()
     yield
     conf.task_always_eager, conf.broker_url, conf.broker_connection_timeout = saved
-    celery_app.pool.force_close_all()
+    _fresh_pool()
+
+
+def _fresh_pool():
+    # Connections are pooled in kombu's global registries, keyed by broker URL;
+    # empty them so the next task talks to the broker now configured.
+    from kombu import pools
+
+    pools.reset()
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
 
 
 @pytest.mark.services
