@@ -92,6 +92,9 @@ def normalize_text(text: str) -> tuple[str, list[int]]:
     the original character it came from (plus a final sentinel)."""
     if not text:
         return "", [0]
+    aligned = _aligned_fast_normalize(text)
+    if aligned is not None:
+        return aligned, list(range(len(text) + 1))
     out: list[str] = []
     origin: list[int] = []
     n = len(text)
@@ -149,13 +152,22 @@ _DROP_RE = re.compile("[\u180b-\u180f\u200c\u200d]")
 _UNSEEN_RE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\u00a0\u3000]")
 
 
+# Where Chinese, Mongolian and English government text meets compatibility
+# characters (a regex over every such character in Unicode is too slow to scan
+# long documents with): superscripts, letterlike symbols and number forms,
+# enclosed alphanumerics, radicals, enclosed CJK and squared units, ligatures,
+# full-width forms, CJK compatibility ideographs.
+_COMPAT_BLOCKS = (
+    (0xB2, 0xBE), (0x2070, 0x218F), (0x2460, 0x24FF), (0x2E80, 0x2FDF), (0x3200, 0x33FF),
+    (0xF900, 0xFAFF), (0xFB00, 0xFB06), (0xFF10, 0xFF5A), (0x2F800, 0x2FA1F),
+)
+
+
 def _compat_class() -> str:
-    """A regex class of the characters (below U+30000) that NFKC maps to
+    """A regex class of the characters of those blocks that NFKC maps to
     something containing a letter or digit, e.g. ＡＢ１２, ①, ㎡, ⼀, 﨑."""
     ranges: list[list[int]] = []
-    for cp in range(0xA0, 0x30000):
-        if 0xD800 <= cp <= 0xDFFF:
-            continue
+    for cp in (cp for lo, hi in _COMPAT_BLOCKS for cp in range(lo, hi + 1)):
         ch = chr(cp)
         mapped = unicodedata.normalize("NFKC", ch)
         if mapped != ch and any(c.isalnum() for c in mapped):
@@ -193,6 +205,16 @@ def fast_normalize(text: str) -> str:
         except Exception:
             pass
     return text
+
+
+def _aligned_fast_normalize(text: str) -> str | None:
+    """:func:`fast_normalize` when it provably keeps every character in place
+    (nothing dropped, composed or expanded): then offsets need no per-character
+    map. Most Chinese text qualifies; highlighting relies on this being quick."""
+    if _DROP_RE.search(text) or _COMPAT_RE.search(text) or not unicodedata.is_normalized("NFC", text):
+        return None
+    fast = fast_normalize(text)
+    return fast if len(fast) == len(text) else None
 
 
 def analyze(text: str) -> list[str]:
