@@ -65,3 +65,17 @@ def test_a_request_in_mongolian_is_stored_and_read_back_unchanged(live_cluster, 
     page.goto(live_cluster.url("www", f"/admin/yisqgk/{pk}/"))
     assert DESCRIPTION in page.content() or unicodedata.normalize("NFC", DESCRIPTION) in page.content()
     assert page.get_by_text("ᠪᠠᠲᠤ", exact=True).count() >= 1
+
+
+@pytest.mark.parametrize("word", ["ᠨᠠᠢ\u180dᠮᠠᠨ", "ᠨᠠᠢᠮᠠᠨ"], ids=["with-fvs", "without-fvs"])
+def test_mongolian_search_box_finds_the_document_however_the_word_is_typed(live_cluster, browser_page, word):
+    page = browser_page
+    page.goto(live_cluster.url("mgl", "/"))
+    box = page.locator("#site-search-q")
+    box.fill(word)
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?"))
+    # the query comes back intact in the search page's own field
+    assert page.locator("#search-page-q").input_value() == word
+    results = page.locator("main").inner_text()
+    assert "ᠨᠠᠢᠮᠠᠨ ᠵᠦᠢᠯ" in results.replace("\u180d", "")
