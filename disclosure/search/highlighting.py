@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from .analysis import analyze_with_positions, fast_normalize
+from .analysis import _TOKEN_RE, fast_normalize, normalize_text
 
 LONG = 600  # longer texts are first searched cheaply for where the match is
 CHUNK = 2000
@@ -41,13 +41,7 @@ def highlight(text: str, terms: Iterable[str], *, width: int = 160, tag: str = "
         if hi < len(text) and not snippet.endswith("…"):
             snippet += "…"
         return snippet
-    spans: list[list[int]] = []
-    for tok in analyze_with_positions(text):
-        if tok.text in terms:
-            if spans and tok.start <= spans[-1][1]:
-                spans[-1][1] = max(spans[-1][1], tok.end)
-            else:
-                spans.append([tok.start, tok.end])
+    spans = _matched_spans(text, terms)
     if not spans:
         return ""
     # window with the most matched spans
@@ -72,3 +66,31 @@ def highlight(text: str, terms: Iterable[str], *, width: int = 160, tag: str = "
     if end < len(text):
         out.append("…")
     return "".join(out)
+
+
+def _matched_spans(text: str, terms: set[str]) -> list[list[int]]:
+    """Merged [start, end) spans of ``text`` whose tokens are in ``terms``: the
+    tokens :func:`analyze_with_positions` would give, found run by run with
+    ``str.find`` instead of materialising every overlapping bigram."""
+    norm, origin = normalize_text(text)
+    pairs = [t for t in terms if len(t) == 2]
+    found: list[tuple[int, int]] = []
+    for m in _TOKEN_RE.finditer(norm):
+        s, e = m.span()
+        run = m.group()
+        if m.lastgroup == "han" and len(run) > 1:
+            for term in pairs:  # every two characters of a run are a token
+                i = run.find(term)
+                while i >= 0:
+                    found.append((origin[s + i], origin[s + i + 1] + 1))
+                    i = run.find(term, i + 1)
+        elif run in terms:
+            found.append((origin[s], origin[e - 1] + 1))
+    found.sort()
+    spans: list[list[int]] = []
+    for start, end in found:
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return spans
