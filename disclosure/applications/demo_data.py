@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -117,7 +118,7 @@ def build(stdout=None) -> None:
     if stdout is not None and shown is not None:
         stdout.write(
             f"依申请公开 demo: receipt {shown.receipt_number} query code {DEMO_CODE} "
-            "at http://fgw.localhost:8000/yisqgk/status/"
+            f"at http://fgw.localhost:{settings.CLUSTER_PUBLIC_PORT or 8000}/yisqgk/status/"
         )
 
 

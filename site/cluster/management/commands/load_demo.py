@@ -1,6 +1,7 @@
 from importlib import import_module
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.module_loading import module_has_submodule
 
@@ -26,8 +27,6 @@ class Command(BaseCommand):
                     import_module(f"{app.name}.demo_data").build(stdout=self.stdout)
         indexing.update()
         self.stdout.write("search index updated")
-        self.stdout.write(
-            "Sites: http://www.localhost:8000/ (portal), http://fgw.localhost:8000/, http://jyj.localhost:8000/, "
-            "http://byhq.localhost:8000/, http://en.localhost:8000/, http://mgl.localhost:8000/\n"
-            f"Admin: http://www.localhost:8000/admin/  user admin / {DEMO_PASSWORD}"
-        )
+        port = settings.CLUSTER_PUBLIC_PORT or 8000
+        sites = ", ".join(f"http://{host}.localhost:{port}/" for host in ("www", "fgw", "jyj", "byhq", "en", "mgl"))
+        self.stdout.write(f"Sites: {sites}\nAdmin: http://www.localhost:{port}/admin/  user admin / {DEMO_PASSWORD}")
