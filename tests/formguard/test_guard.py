@@ -64,3 +64,22 @@ def test_run_once_failure_frees_the_token():
     with pytest.raises(ValueError):
         run_once(scope="t", token=token, create=broken)
     assert run_once(scope="t", token=token, create=lambda: "ok") == ("ok", True)
+
+
+def test_expired_used_tokens_are_purged_and_fresh_ones_kept(db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from formguard.guard import TOKEN_MAX_AGE, issue_token, run_once
+    from formguard.models import SubmissionToken
+    from formguard.tasks import purge_used_tokens
+
+    run_once(scope="test", token=issue_token(), create=lambda: "OLD")
+    run_once(scope="test", token=issue_token(), create=lambda: "NEW")
+    old = SubmissionToken.objects.get(result="OLD")
+    SubmissionToken.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - timedelta(seconds=TOKEN_MAX_AGE, hours=2)
+    )
+    assert purge_used_tokens.delay().get() == 1
+    assert list(SubmissionToken.objects.filter(scope="test").values_list("result", flat=True)) == ["NEW"]

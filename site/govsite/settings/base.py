@@ -297,6 +297,8 @@ CELERY_BEAT_SCHEDULE = {
     "publish-scheduled": {"task": "cluster.tasks.publish_scheduled", "schedule": 60.0},
     # the notification outbox: retry what the broker or the gateway missed
     "notify-deliver-pending": {"task": "notify.tasks.deliver_pending", "schedule": 60.0},
+    # used one-time form tokens, once they have expired
+    "formguard-purge-tokens": {"task": "formguard.tasks.purge_used_tokens", "schedule": 3600.0},
 }
 # Scheduled beat state lives in the data folder too.
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celery" / "beat-schedule")
