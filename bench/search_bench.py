@@ -24,7 +24,8 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path(os.environ.get("BENCH_CORPUS", "/work/shared/corpus/govdocs.jsonl"))
+# the shared corpus sits beside the project (../shared/)
+CORPUS = Path(os.environ.get("BENCH_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus" / "govdocs.jsonl"))
 SEED = 2026
 HOSTS = ["www.localhost", "fgw.localhost", "jyj.localhost", "byhq.localhost", "en.localhost", "mgl.localhost"]
 KINDS = ["regulation", "decision", "notice", "announcement", "circular", "opinion", "measures", "plan", "report", "other"]

@@ -240,7 +240,7 @@ ENGLISH = {
 }
 
 # The Mongolian site, written for the project in traditional script (spellings
-# checked against /work/shared/mongolian samples). Suffixes are joined with U+202F
+# checked against the ../shared/mongolian samples). Suffixes are joined with U+202F
 # and final a/e separated with U+180E as in print; the word ᠨᠠᠢ᠍ᠮᠠᠨ ("eight") in one
 # disclosure document is stored with FVS3 (U+180D) as editors type it, so search
 # has to normalise to find it typed either way.
