@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -38,8 +39,10 @@ def pointer_stamp(base: str | os.PathLike) -> tuple[int, int] | None:
 def new_build_dir(base: str | os.PathLike) -> Path:
     base = Path(base)
     base.mkdir(parents=True, exist_ok=True)
-    path = base / ("build-%s-%d" % (time.strftime("%Y%m%d%H%M%S"), os.getpid()))
-    path.mkdir()
+    # unique even for two rebuilds within one second of one process; readable
+    # by the web servers, which may run as another user than the rebuild
+    path = Path(tempfile.mkdtemp(prefix="build-%s-" % time.strftime("%Y%m%d%H%M%S"), dir=base))
+    path.chmod(0o755)
     return path
 
 
