@@ -148,7 +148,7 @@ def openapi_document(server_url: str = "/api/v1") -> dict:
     }
     filter_help = {
         "site": "host name of a site, e.g. fgw.localhost",
-        "content_type": "article or disclosure",
+        "content_type": "article, disclosure or section",
         "organisation": "organisation code (18-character unified social credit code)",
         "topic": "topic code",
         "type": "document type (体裁), e.g. notice, regulation",

@@ -164,3 +164,65 @@ class DisclosureDocumentIndex(ArticlePageIndex):
 
     def prepare_doc_key(self, page):
         return lookup_key(page.doc_number)
+
+
+class DisclosureTextIndex(ArticlePageIndex):
+    """信息公开指南 and 信息公开制度: found by the same search box, as a content type of their own."""
+
+    summary = indexes.CharField(default="", indexed=False)
+    kind = indexes.CharField(faceted=True, default="")  # not a document type
+    date = indexes.DateField(model_attr="updated_on", null=True)
+
+    def get_model(self):
+        from .models import DisclosureTextPage
+
+        return DisclosureTextPage
+
+    def index_queryset(self, using=None):
+        return self.get_model().objects.live().public()
+
+    def read_queryset(self, using=None):
+        return self.get_model().objects.live().public()
+
+    def prepare_text(self, page):
+        return "\n".join(p for p in (page.title, self.body_text(page)) if p)
+
+    def prepare_content_type(self, page):
+        return "section"
+
+    def _organisation(self, page):
+        from cluster.models import SiteProfile
+
+        site = page.get_site()
+        profile = SiteProfile.objects.filter(site=site).select_related("organisation").first() if site else None
+        return profile.organisation if profile else None
+
+    def prepare_year(self, page):
+        return page.updated_on.year if page.updated_on else None
+
+
+class AnnualReportIndex(DisclosureTextIndex):
+    """信息公开年报: its title and written sections."""
+
+    date = indexes.DateField(null=True)
+
+    def get_model(self):
+        from .models import AnnualReportPage
+
+        return AnnualReportPage
+
+    def index_queryset(self, using=None):
+        return self.get_model().objects.live().public().select_related("organisation")
+
+    def prepare_text(self, page):
+        parts = (page.title, page.overview, page.problems, page.other_matters)
+        return "\n".join(html_to_text(p) for p in parts if p)
+
+    def _organisation(self, page):
+        return page.organisation
+
+    def prepare_date(self, page):
+        return page.last_published_at.date() if page.last_published_at else None
+
+    def prepare_year(self, page):
+        return page.year

@@ -30,7 +30,11 @@ INDEX_FIELD = {
     "validity": "validity",
     "year": "year",
 }
-CONTENT_TYPES = {"article": gettext_lazy("文章"), "disclosure": gettext_lazy("政府信息公开")}
+CONTENT_TYPES = {
+    "article": gettext_lazy("文章"),
+    "disclosure": gettext_lazy("政府信息公开"),
+    "section": gettext_lazy("公开指南与年报"),
+}
 SORTS = ("relevance", "date")
 
 
@@ -210,9 +214,9 @@ FACETS = ("site", "content_type", "organisation", "topic", "kind", "validity", "
 def _base_queryset(params: SearchParams) -> SearchQuerySet:
     from cluster.models import ArticlePage
 
-    from disclosure.models import DisclosureDocumentPage
+    from disclosure.models import AnnualReportPage, DisclosureDocumentPage, DisclosureTextPage
 
-    sqs = SearchQuerySet().models(ArticlePage, DisclosureDocumentPage)
+    sqs = SearchQuerySet().models(ArticlePage, DisclosureDocumentPage, DisclosureTextPage, AnnualReportPage)
     for name, value in params.filters().items():
         if name == "year":
             sqs = sqs.filter(year=int(value))

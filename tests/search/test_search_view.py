@@ -88,9 +88,10 @@ def test_sort_by_date_and_pages(client, engine):
     assert total > 20 and "第 1 页，共" in page and 'rel="next"' in page
     second = search(client, q="敕勒川", sort="date", page="2")
     assert "第 2 页，共" in second and 'rel="prev"' in second
-    first_titles = set(re.findall(r"<h2><a [^>]+>([^<]+)</a>", results_part(page)))
-    second_titles = set(re.findall(r"<h2><a [^>]+>([^<]+)</a>", results_part(second)))
-    assert second_titles and not (first_titles & second_titles)
+    # several sites have pages of the same title (e.g. 政府信息公开制度): compare links
+    first_links = set(re.findall(r'<h2><a href="([^"]+)"', results_part(page)))
+    second_links = set(re.findall(r'<h2><a href="([^"]+)"', results_part(second)))
+    assert second_links and not (first_links & second_links)
     beyond = search(client, q="敕勒川", page="400")  # past the end: the last page
     assert "共" in beyond and "<h2><a" in beyond
 
