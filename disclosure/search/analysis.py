@@ -32,6 +32,7 @@ __all__ = [
     "Token",
     "analyze",
     "analyze_with_positions",
+    "analyzed_text",
     "query_tokens",
     "normalize_text",
     "ChineseTokenizer",
@@ -185,9 +186,66 @@ def _nfkc_match(m: re.Match) -> str:
     return unicodedata.normalize("NFKC", m.group())
 
 
-def fast_normalize(text: str) -> str:
-    """The clean-up and t2s of :func:`normalize_text` on the whole string at
-    once, without the offset map: what indexing and querying need."""
+# One table over all of Unicode (1.1 MB) so that long texts are classified
+# with numpy instead of per-character regex scans: the low two bits give the
+# token class of a character after clean-up (0 separator, 1 Han, 2 Mongolian
+# letter, 3 other word character), the high bits what clean-up must do to it.
+_SEP, _HAN_CLASS, _MONG_CLASS, _WORD_CLASS = 0, 1, 2, 3
+_F_UNSEEN, _F_DROP, _F_COMPAT = 4, 8, 16
+_NUMPY_MIN_CHARS = 200  # below this the regex path is quicker
+
+
+@functools.lru_cache(maxsize=1)
+def _char_table():
+    import numpy as np
+
+    every = "".join(map(chr, range(0x110000)))
+    table = np.zeros(0x110000, dtype=np.uint8)
+
+    def mark(pattern: str, value: int, *, exclusive: bool) -> None:
+        for m in re.finditer(pattern, every):
+            if exclusive:
+                table[m.start() : m.end()] = (table[m.start() : m.end()] & 0xFC) | value
+            else:
+                table[m.start() : m.end()] |= value
+
+    # the classes of _TOKEN_RE, in its order of precedence
+    mark(r"[^\W_\u1800-\u18af]+", _WORD_CLASS, exclusive=True)
+    mark(f"[{_MONG_LETTERS}]+", _MONG_CLASS, exclusive=True)
+    mark(f"[{_HAN}]+", _HAN_CLASS, exclusive=True)
+    mark(_UNSEEN_RE.pattern + "+", _F_UNSEEN, exclusive=False)
+    mark(_DROP_RE.pattern + "+", _F_DROP, exclusive=False)
+    mark(_COMPAT_RE.pattern, _F_COMPAT, exclusive=False)
+    return table
+
+
+def _codepoints(text: str):
+    import numpy as np
+
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+
+
+def _cleaned(text: str) -> str:
+    """Steps 1 without t2s and lower case: unseen characters to spaces, joiners
+    dropped, NFC, compatibility characters with letters or digits to NFKC."""
+    if len(text) >= _NUMPY_MIN_CHARS:
+        import numpy as np
+
+        codes = _codepoints(text)
+        flags = _char_table()[codes]
+        seen = int(np.bitwise_or.reduce(flags)) if flags.size else 0
+        if seen & _F_UNSEEN:
+            codes = codes.copy()
+            codes[(flags & _F_UNSEEN) != 0] = 32
+            text = codes.tobytes().decode("utf-32-le")
+        if seen & _F_DROP:
+            text = text.translate(_DROP)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+            seen |= _F_COMPAT  # composition may make a compatibility character
+        if seen & _F_COMPAT:
+            text = _COMPAT_RE.sub(_nfkc_match, text)
+        return text
     text = _UNSEEN_RE.sub(" ", text)
     if _DROP_RE.search(text):
         text = text.translate(_DROP)
@@ -198,7 +256,13 @@ def fast_normalize(text: str) -> str:
     # characters whose compatibility form has letters or digits are mapped.
     if _COMPAT_RE.search(text):
         text = _COMPAT_RE.sub(_nfkc_match, text)
-    text = text.lower()
+    return text
+
+
+def fast_normalize(text: str) -> str:
+    """The clean-up and t2s of :func:`normalize_text` on the whole string at
+    once, without the offset map: what indexing and querying need."""
+    text = _cleaned(text).lower()
     if not text.isascii():
         try:
             text = _converter().convert(text)
@@ -224,6 +288,9 @@ def analyze(text: str) -> list[str]:
         return []
     if not isinstance(text, str):
         text = str(text)
+    if len(text) >= _NUMPY_MIN_CHARS:
+        joined = analyzed_text(text)
+        return joined.split(" ") if joined else []
     tokens: list[str] = []
     for m in _TOKEN_RE.finditer(fast_normalize(text)):
         run = m.group()
@@ -232,6 +299,45 @@ def analyze(text: str) -> list[str]:
         else:
             tokens.append(run)
     return tokens
+
+
+def analyzed_text(text: str) -> str:
+    """``" ".join(analyze(text))``, built without a Python object per token:
+    what the tantivy backend indexes (its tokenizer splits on spaces). Long
+    texts are classified with numpy through one table, and the output is laid
+    out as up to three code points per input character (a Han pair and its
+    space, or a character and the space ending its word), then compacted."""
+    if not text:
+        return ""
+    if not isinstance(text, str):
+        text = str(text)
+    if len(text) < _NUMPY_MIN_CHARS:
+        return " ".join(analyze(text))
+    import numpy as np
+
+    codes = _codepoints(fast_normalize(text))
+    n = codes.size
+    if not n:
+        return ""
+    cls = _char_table()[codes] & 3
+    nxt = np.zeros(n, dtype=np.uint8)
+    nxt[:-1] = cls[1:]
+    prv = np.zeros(n, dtype=np.uint8)
+    prv[1:] = cls[:-1]
+    han = cls == _HAN_CLASS
+    pair = han & (nxt == _HAN_CLASS)  # start of a two-character chunk
+    lone = han & (prv != _HAN_CLASS) & (nxt != _HAN_CLASS)
+    whole = cls >= _MONG_CLASS  # Mongolian and other words are kept whole
+    word_end = whole & (nxt != cls)
+    following = np.zeros(n, dtype=np.uint32)
+    following[:-1] = codes[1:]
+    slots = np.zeros((n, 3), dtype=np.uint32)
+    slots[:, 0] = np.where(pair | lone | whole, codes, 0)
+    slots[:, 1] = np.where(pair, following, np.where(lone | word_end, 32, 0))
+    slots[:, 2] = np.where(pair, 32, 0)
+    out = slots.ravel()
+    out = out[out != 0]
+    return out.tobytes().decode("utf-32-le").rstrip(" ")
 
 
 def query_tokens(query: str) -> list[str]:

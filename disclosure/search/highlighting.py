@@ -18,29 +18,24 @@ def highlight(text: str, terms: Iterable[str], *, width: int = 160, tag: str = "
         return ""
     terms = set(terms)
     if len(text) > LONG:
-        # Find the first match cheaply, chunk by chunk in the normalised text
-        # (the title comes first, so usually in the first chunk), then analyse
-        # with offsets (slow) only a window around it.
-        first = -1
+        # Place a window around the first match found cheaply, then analyse
+        # with offsets (slow) only that window. Most texts are already
+        # simplified, so a plain find in the raw text usually places it at
+        # once; if that spot is no real token (one character inside a longer
+        # run), look chunk by chunk in the normalised text (the title comes
+        # first, so usually in the first chunk).
+        raw = [i for i in (text.find(t) for t in terms) if i >= 0]
+        if raw:
+            snippet = _window(text, min(raw), terms, width, tag)
+            if snippet:
+                return snippet
         for lo in range(0, len(text), CHUNK):
             chunk = text[lo : lo + CHUNK + 8]
             norm = fast_normalize(chunk)
             hits = [i for i in (norm.find(t) for t in terms) if i >= 0]
             if hits:
-                first = lo + (min(hits) if len(norm) == len(chunk) else 0)
-                break
-        if first < 0:
-            return ""
-        lo = max(0, first - width // 2)
-        hi = min(len(text), lo + 3 * width)
-        snippet = highlight(text[lo:hi], terms, width=width, tag=tag)
-        if not snippet:
-            return ""
-        if lo > 0 and not snippet.startswith("…"):
-            snippet = "…" + snippet
-        if hi < len(text) and not snippet.endswith("…"):
-            snippet += "…"
-        return snippet
+                return _window(text, lo + (min(hits) if len(norm) == len(chunk) else 0), terms, width, tag)
+        return ""
     spans = _matched_spans(text, terms)
     if not spans:
         return ""
@@ -66,6 +61,19 @@ def highlight(text: str, terms: Iterable[str], *, width: int = 160, tag: str = "
     if end < len(text):
         out.append("…")
     return "".join(out)
+
+
+def _window(text: str, first: int, terms: set[str], width: int, tag: str) -> str:
+    lo = max(0, first - width // 2)
+    hi = min(len(text), lo + 3 * width)
+    snippet = highlight(text[lo:hi], terms, width=width, tag=tag)
+    if not snippet:
+        return ""
+    if lo > 0 and not snippet.startswith("…"):
+        snippet = "…" + snippet
+    if hi < len(text) and not snippet.endswith("…"):
+        snippet += "…"
+    return snippet
 
 
 def _matched_spans(text: str, terms: set[str]) -> list[list[int]]:

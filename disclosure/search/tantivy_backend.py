@@ -43,7 +43,7 @@ from haystack.models import SearchResult
 from haystack.utils import get_identifier, get_model_ct
 from haystack.utils.app_loading import haystack_get_model
 
-from .analysis import analyze, query_tokens
+from .analysis import analyzed_text, query_tokens
 from .common import CONTENT_FIELDS, PHRASE_BOOST, TEXT_FILTERS
 from .highlighting import highlight
 from .storage import live_dir, pointer_stamp
@@ -107,14 +107,9 @@ def _from_json(value):
 
 
 def _text(value) -> str:
-    """Token text of one value: the one analysis, joined by spaces."""
-    tokens = analyze(str(value))
-    # A token is at most 4 bytes a character, so only long ones need measuring
-    # (tantivy refuses terms over its limit); checking every token costs more
-    # than the analysis itself.
-    if tokens and max(map(len, tokens)) * 4 > MAX_TOKEN_BYTES:
-        tokens = [t for t in tokens if len(t.encode("utf-8")) <= MAX_TOKEN_BYTES]
-    return " ".join(tokens)
+    """Token text of one value: the one analysis, joined by spaces (tokens over
+    tantivy's term limit are dropped by the field's ``remove_long`` filter)."""
+    return analyzed_text(str(value))
 
 
 # --- the backend -----------------------------------------------------------
@@ -333,10 +328,21 @@ class TantivySearchBackend(BaseSearchBackend):
         self.setup()
 
     # -- queries --
-    def text_query(self, fieldname: str, text) -> tantivy.Query:
+    def text_query(self, fieldname: str, text, matching_only: bool = False) -> tantivy.Query:
+        """Ranked query of ``text`` in one field or, for "content", in every
+        content field. ``matching_only`` gives the same documents without
+        ranking (for facet counts): every token anywhere in the document
+        field, which holds the title and 发文字号 too (search_indexes.py), so
+        it matches exactly what the ranked union of fields matches."""
         tokens = query_tokens(str(text) if text is not None else "")
         if not tokens:
             return tantivy.Query.empty_query()
+        if matching_only:
+            name = self.content_field_name if fieldname in ("", "content") else fieldname
+            if self.kinds.get(name) != "text":
+                return tantivy.Query.empty_query()
+            unique = list(dict.fromkeys(tokens))
+            return tantivy.Query.boolean_query([(tantivy.Occur.Must, tantivy.Query.term_query(self.schema, name, t)) for t in unique])
         if fieldname in ("", "content", self.content_field_name):
             parts = []
             for name, boost in CONTENT_FIELDS:
@@ -358,7 +364,7 @@ class TantivySearchBackend(BaseSearchBackend):
         every = tantivy.Query.boolean_query([(tantivy.Occur.Must, tantivy.Query.term_query(schema, name, t)) for t in unique])
         return _or([phrase, tantivy.Query.boost_query(every, boost)])
 
-    def value_query(self, name: str, value) -> tantivy.Query:
+    def value_query(self, name: str, value, matching_only: bool = False) -> tantivy.Query:
         kind = self.kinds.get(name)
         try:
             if kind == "exact":
@@ -373,7 +379,7 @@ class TantivySearchBackend(BaseSearchBackend):
                     return tantivy.Query.empty_query()
                 return tantivy.Query.term_query(self.schema, name, key)
             if kind == "text":
-                return self.text_query(name, value)
+                return self.text_query(name, value, matching_only)
         except (TypeError, ValueError, OverflowError):
             pass
         return tantivy.Query.empty_query()
@@ -395,7 +401,7 @@ class TantivySearchBackend(BaseSearchBackend):
             self.schema, name, ftype, lo, hi, include_lower=inc_lower or lo is None, include_upper=inc_upper or hi is None
         )
 
-    def leaf_query(self, field: str, filter_type: str, value) -> tantivy.Query:
+    def leaf_query(self, field: str, filter_type: str, value, matching_only: bool = False) -> tantivy.Query:
         value = _from_json(value)
         name = field
         if field != "content":
@@ -407,13 +413,13 @@ class TantivySearchBackend(BaseSearchBackend):
                 name = field
         if field == "content" or name == self.content_field_name:
             if filter_type in TEXT_FILTERS:
-                return self.text_query("content" if field == "content" else name, value)
+                return self.text_query("content" if field == "content" else name, value, matching_only)
         kind = self.kinds.get(name)
         if kind is None:
             return tantivy.Query.empty_query()
         if filter_type == "in":
             values = value if isinstance(value, list) else [value]
-            return _or([self.value_query(name, v) for v in values])
+            return _or([self.value_query(name, v, matching_only) for v in values])
         if filter_type == "range":
             values = value if isinstance(value, list) else [value]
             if len(values) != 2:
@@ -423,18 +429,18 @@ class TantivySearchBackend(BaseSearchBackend):
             return self.range_query(name, lower=value, inc_lower=filter_type == "gte")
         if filter_type in ("lt", "lte"):
             return self.range_query(name, upper=value, inc_upper=filter_type == "lte")
-        return self.value_query(name, value)
+        return self.value_query(name, value, matching_only)
 
-    def spec_query(self, spec) -> tantivy.Query:
+    def spec_query(self, spec, matching_only: bool = False) -> tantivy.Query:
         """Build a tantivy query from the JSON that TantivySearchQuery made."""
         if not isinstance(spec, dict):
             return tantivy.Query.empty_query()
         if spec.get("all"):
             q = tantivy.Query.all_query()
         elif "f" in spec:
-            q = self.leaf_query(str(spec["f"]), str(spec.get("t", "content")), spec.get("v"))
+            q = self.leaf_query(str(spec["f"]), str(spec.get("t", "content")), spec.get("v"), matching_only)
         else:
-            children = [self.spec_query(c) for c in spec.get("ch", [])]
+            children = [self.spec_query(c, matching_only) for c in spec.get("ch", [])]
             if not children:
                 q = tantivy.Query.all_query()
             elif spec.get("op") == "OR":
@@ -445,7 +451,7 @@ class TantivySearchBackend(BaseSearchBackend):
             q = tantivy.Query.boolean_query([(tantivy.Occur.Must, tantivy.Query.all_query()), (tantivy.Occur.MustNot, q)])
         return q
 
-    def parse(self, query_string) -> tantivy.Query:
+    def parse(self, query_string, matching_only: bool = False) -> tantivy.Query:
         """``query_string`` is the query class's JSON; raw strings (raw_search,
         narrow) are ``field:"value"`` or plain text searched as content."""
         if isinstance(query_string, str):
@@ -454,14 +460,14 @@ class TantivySearchBackend(BaseSearchBackend):
                 return tantivy.Query.all_query()
             if text.startswith("{"):
                 try:
-                    return self.spec_query(json.loads(text))
+                    return self.spec_query(json.loads(text), matching_only)
                 except ValueError:
                     pass
             m = _NARROW_RE.match(text)
             if m and m.group(1) in self.kinds:
                 value = m.group(2) if m.group(2) is not None else m.group(3)
-                return self.leaf_query(m.group(1), "exact", value)
-            return self.text_query("content", text)
+                return self.leaf_query(m.group(1), "exact", value, matching_only)
+            return self.text_query("content", text, matching_only)
         return tantivy.Query.empty_query()
 
     def _models_query(self, models, limit_to_registered_models):
@@ -540,7 +546,15 @@ class TantivySearchBackend(BaseSearchBackend):
 
         result = {"results": self._results(searcher, hits, query_string, highlight, result_class, order_kwargs), "hits": count}
         if facets:
-            result["facets"] = {"fields": self._facets(searcher, query, facets), "dates": {}, "queries": {}}
+            # Counting needs no ranking: the cheaper query matches the same documents.
+            counted = [self.parse(query_string, matching_only=True)]
+            counted += [self.parse(narrow, matching_only=True) for narrow in narrow_queries or ()]
+            if models_q is not None:
+                counted.append(models_q)
+            facet_query = counted[0] if len(counted) == 1 else tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, q) for q in counted]
+            )
+            result["facets"] = {"fields": self._facets(searcher, facet_query, facets), "dates": {}, "queries": {}}
         if spelling_query:
             result["spelling_suggestion"] = None
         return result

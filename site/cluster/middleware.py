@@ -1,9 +1,8 @@
 from django.utils import translation
-from wagtail.models import Site
 
 from csp.middleware import CSPMiddleware, PolicyParts
 
-from .sites import language_for_site
+from .sites import language_for_site, site_for_request
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
@@ -20,7 +19,7 @@ class SiteLanguageMiddleware:
         if request.path_info.startswith(ADMIN_PREFIXES):
             return self.get_response(request)
         try:
-            site = Site.find_for_request(request)
+            site = site_for_request(request)
         except Exception:  # a malformed Host header must not become a 500
             site = None
         language = language_for_site(site.pk if site else None) or "zh-hans"

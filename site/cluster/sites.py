@@ -62,7 +62,34 @@ def public_root_url(site: Site) -> str:
     return f"{scheme}://{site.hostname}" + ("" if int(port) == default else f":{port}")
 
 
+# (hostname, port) -> (expiry, Site or None): Wagtail looks the Site up in the
+# database on every request; this keeps its answer for LOCAL_TTL seconds.
+_by_host: dict[tuple[str, int | str], tuple[float, Site | None]] = {}
+
+
+def site_for_request(request) -> Site | None:
+    """``Site.find_for_request`` with the answer kept per process (and stored on
+    the request as Wagtail does, so later look-ups in the request reuse it)."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    from django.http.request import split_domain_port
+
+    key = (split_domain_port(request._get_raw_host())[0], request.get_port())
+    now = time.monotonic()
+    held = _by_host.get(key)
+    if held is not None and held[0] > now:
+        site = held[1]
+    else:
+        site = Site._find_for_request(request)
+        if len(_by_host) > 1000:  # made-up Host headers must not grow it for ever
+            _by_host.clear()
+        _by_host[key] = (now + LOCAL_TTL, site)
+    request._wagtail_site = site
+    return site
+
+
 def clear_site_roots() -> None:
+    _by_host.clear()
     _local.pop(CACHE_KEY, None)
     cache.delete(CACHE_KEY)
     Site.clear_site_root_paths_cache()

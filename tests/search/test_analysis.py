@@ -62,3 +62,40 @@ def test_analysis_is_fast():
     for _ in range(5):
         analyze(text)
     assert (time.perf_counter() - start) / 5 < 0.2
+
+
+LONG_SAMPLES = [
+    "關於做好2027年元旦春節期間有關工作的通知（敕政發〔2026〕12號）。",
+    "Hello-World ＡＢＣ１２３ ①㎡ﬁ a_b x\u0301y\u00a0\u3000\t\n",
+    "ᠮᠣᠩᠭᠣᠯ᠂ᠬᠣᠲᠠ ᠨᠠᠢ\u180cᠮᠠ ᠭᠠᠵᠠᠷ\u202fᠠ ᠭᠠabc一",
+    "𠀀𠀁x 一 二 \ufeff\u200b\ud800\u0000 <>&; 电\ue000子",
+]
+
+
+@pytest.mark.parametrize("sample", LONG_SAMPLES)
+def test_long_texts_take_the_fast_path_to_the_same_tokens(sample):
+    """Texts of a few hundred characters and more are analysed with numpy; the
+    tokens must be exactly those of the character-by-character analysis."""
+    from disclosure.search.analysis import analyzed_text
+
+    text = sample * 40
+    reference = [t.text for t in analyze_with_positions(text)]
+    assert analyze(text) == reference
+    assert analyzed_text(text) == " ".join(reference)
+    assert analyzed_text(sample) == " ".join(t.text for t in analyze_with_positions(sample))
+
+
+def test_fast_path_matches_on_the_shared_corpus():
+    import itertools
+    import json
+    from pathlib import Path
+
+    from disclosure.search.analysis import analyzed_text
+
+    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "govdocs.jsonl"
+    with corpus.open(encoding="utf-8") as fh:
+        records = [json.loads(line) for line in itertools.islice(fh, 300)]
+    assert len(records) == 300
+    for record in records:
+        text = "\n".join((record["title"], record.get("doc_number") or "", record["body"]))
+        assert analyzed_text(text) == " ".join(t.text for t in analyze_with_positions(text))
