@@ -52,9 +52,9 @@ def setup_django(tmp: Path) -> None:
     disclosure.api.API_RATE = "100000000/m"  # the benchmark is not an abuser
 
 
-def one_core() -> str:
+def one_core(cpu: int | None = None) -> str:
     try:
-        cpu = sorted(os.sched_getaffinity(0))[-1]
+        cpu = sorted(os.sched_getaffinity(0))[-1] if cpu is None else cpu
         os.sched_setaffinity(0, {cpu})
         return "pinned to CPU %d" % cpu
     except (AttributeError, OSError):
@@ -181,19 +181,58 @@ def make_queries(corpus: list[dict]) -> list[tuple[str, str]]:
 
 # --- measuring -------------------------------------------------------------------
 def pct(values: list[float], p: float) -> float:
+    """Milliseconds; ``inf`` when the percentile falls on a search that ran out
+    of time."""
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] * 1000
 
 
-def timed(fn, queries) -> tuple[float, float]:
-    for _, q in queries:  # warm
-        fn(q)
-    times = []
+class OutOfTime(Exception):
+    pass
+
+
+def timed(fn, queries, limit: float | None = None) -> dict:
+    """Each query twice (warm, then timed). ``fn`` returns how many results it
+    got. With ``limit`` (Wagtail's database backend) a search that runs longer
+    is stopped, counted as out of time and not repeated."""
+    times, found, out_of_time = [], 0, 0
     for _, q in queries:
-        start = time.perf_counter()
-        fn(q)
-        times.append(time.perf_counter() - start)
-    return pct(times, 50), pct(times, 95)
+        try:
+            with deadline(limit):
+                found += bool(fn(q))
+            start = time.perf_counter()
+            with deadline(limit):
+                fn(q)
+            times.append(time.perf_counter() - start)
+        except OutOfTime:
+            times.append(float("inf"))
+            out_of_time += 1
+    return {"p50": pct(times, 50), "p95": pct(times, 95), "found": found, "out_of_time": out_of_time}
+
+
+class deadline:
+    """Stop the SQLite statement running past ``seconds`` (progress handler)."""
+
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+
+    def __enter__(self):
+        if self.seconds:
+            from django.db import connection
+
+            connection.ensure_connection()
+            until = time.perf_counter() + self.seconds
+            connection.connection.set_progress_handler(lambda: int(time.perf_counter() > until), 10000)
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        if self.seconds:
+            from django.db import connection
+
+            connection.connection.set_progress_handler(None, 10000)
+            if exc is not None and "interrupted" in str(exc):
+                raise OutOfTime() from exc
+        return False
 
 
 def du(path: Path) -> int:
@@ -256,23 +295,24 @@ def measure_haystack(queries) -> dict:
     from disclosure.models import DisclosureDocumentPage
 
     def plain(q):
-        list(SearchQuerySet().models(DisclosureDocumentPage).auto_query(q)[:10])
+        return len(list(SearchQuerySet().models(DisclosureDocumentPage).auto_query(q)[:10]))
 
     def faceted(q):
         sqs = SearchQuerySet().models(DisclosureDocumentPage).auto_query(q)
         for name in FACETS:
             sqs = sqs.facet(name)
-        list(sqs[:10])
+        n = len(list(sqs[:10]))
         sqs.facet_counts()
+        return n
 
     client = Client()
 
     def api(q):
         response = client.get("/api/v1/search/", {"q": q}, HTTP_HOST="www.localhost")
         assert response.status_code == 200, response.content[:300]
+        return json.loads(response.content)["count"]
 
-    found = sum(1 for _, q in queries if SearchQuerySet().models(DisclosureDocumentPage).auto_query(q).count())
-    return {"plain": timed(plain, queries), "facets": timed(faceted, queries), "api": timed(api, queries), "found": found, "n": len(queries)}
+    return {"plain": timed(plain, queries), "facets": timed(faceted, queries), "api": timed(api, queries), "n": len(queries)}
 
 
 def wagtail_model():
@@ -341,7 +381,7 @@ def build_wagtail(model, n: int, library: Library, db: Path) -> tuple[float, int
     return n / spent, db.stat().st_size - before
 
 
-def measure_wagtail(model, queries) -> dict:
+def measure_wagtail(model, queries, limit: float) -> dict:
     from wagtail.search.backends import get_search_backend
 
     from disclosure.search.analysis import query_tokens
@@ -350,19 +390,19 @@ def measure_wagtail(model, queries) -> dict:
 
     def plain(q):
         tokens = query_tokens(q)
-        if tokens:
-            list(backend.search(" ".join(tokens), model, operator="and")[:10])
+        return len(list(backend.search(" ".join(tokens), model, operator="and")[:10])) if tokens else 0
 
     def faceted(q):
         tokens = query_tokens(q)
-        if tokens:
-            results = backend.search(" ".join(tokens), model, operator="and")
-            list(results[:10])
-            for name in ("organisation", "year", "kind", "site"):
-                results.facet(name)
+        if not tokens:
+            return 0
+        results = backend.search(" ".join(tokens), model, operator="and")
+        n = len(list(results[:10]))
+        for name in ("organisation", "year", "kind", "site"):
+            results.facet(name)
+        return n
 
-    found = sum(1 for _, q in queries if query_tokens(q) and backend.search(" ".join(query_tokens(q)), model, operator="and").count())
-    return {"plain": timed(plain, queries), "facets": timed(faceted, queries), "api": None, "found": found, "n": len(queries)}
+    return {"plain": timed(plain, queries, limit), "facets": timed(faceted, queries, limit), "api": None, "n": len(queries)}
 
 
 def subset(queries: list, n: int) -> list:
@@ -373,90 +413,157 @@ def subset(queries: list, n: int) -> list:
     return [queries[int(i * step)] for i in range(n)]
 
 
+def run_one(engine: str, n: int, library: Library, queries: list, tmp: Path, args, wagtail_doc=None) -> tuple:
+    """Build one engine's index of ``n`` documents and time the queries."""
+    if engine == "wagtail":
+        from django.db import connection
+        from wagtail.search.models import IndexEntry
+
+        with connection.schema_editor() as editor:
+            try:
+                editor.delete_model(wagtail_doc)
+            except Exception:
+                pass
+        IndexEntry.objects.all().delete()
+        rate, size = build_wagtail(wagtail_doc, n, library, tmp / "bench.sqlite3")
+        m = measure_wagtail(wagtail_doc, subset(queries, args.slow_queries), args.wagtail_limit)
+    else:
+        rate, size, path = build_haystack(engine, n, library, tmp)
+        m = measure_haystack(queries if engine == "tantivy" else subset(queries, args.slow_queries))
+        shutil.rmtree(path, ignore_errors=True)
+    return (engine, n, rate, size, m)
+
+
+def jobs_in_parallel(args, jobs: list[tuple[str, int]], cpus: list[int]) -> list[tuple]:
+    """Each (engine, size) in its own process, pinned to its own core, as many
+    at once as there are cores given; the longest jobs start first."""
+    import subprocess
+
+    order = {"whoosh": 0, "wagtail": 1, "tantivy": 2}
+    pending = sorted(jobs, key=lambda j: (order.get(j[0], 3), -j[1]))
+    running: list[tuple[subprocess.Popen, int, Path]] = []
+    rows = []
+    tmp = Path(tempfile.mkdtemp(prefix="search-bench-rows-"))
+    free = list(cpus)
+    while pending or running:
+        while pending and free:
+            engine, n = pending.pop(0)
+            cpu = free.pop(0)
+            out = tmp / ("%s-%d.json" % (engine, n))
+            cmd = [sys.executable, __file__, "--engines", engine, "--sizes", str(n), "--cpu", str(cpu),
+                   "--rows-json", str(out), "--slow-queries", str(args.slow_queries),
+                   "--wagtail-limit", str(args.wagtail_limit), "--whoosh-max", str(args.whoosh_max)]
+            running.append((subprocess.Popen(cmd), cpu, out))
+        time.sleep(1)
+        for job in list(running):
+            proc, cpu, out = job
+            if proc.poll() is not None:
+                running.remove(job)
+                free.append(cpu)
+                if proc.returncode != 0 or not out.exists():
+                    raise SystemExit("a benchmark job failed: %s" % out.name)
+                rows.extend(tuple(r) for r in json.loads(out.read_text()))
+    shutil.rmtree(tmp, ignore_errors=True)
+    return rows
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[20000, 100000])
     parser.add_argument("--engines", default="whoosh,tantivy,wagtail", help="comma-separated")
     parser.add_argument("--whoosh-max", type=int, default=20000, help="Whoosh only up to this size (it is slow)")
-    parser.add_argument("--slow-queries", type=int, default=50,
-                        help="Whoosh and Wagtail's database backend answer an evenly spread subset of this many "
-                             "queries (each takes up to seconds there); 0 = all")
+    parser.add_argument("--slow-queries", type=int, default=0,
+                        help="Whoosh and Wagtail's database backend answer only an evenly spread subset of "
+                             "this many queries; 0 = all")
+    parser.add_argument("--wagtail-limit", type=float, default=2.0,
+                        help="seconds after which one Wagtail database search is stopped and counted as out of time")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="run engines/sizes in this many processes at once, each pinned to its own core")
+    parser.add_argument("--cpu", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--rows-json", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
+    jobs = [(e, n) for n in args.sizes for e in engines if not (e == "whoosh" and n > args.whoosh_max)]
+    started = time.perf_counter()
 
-    pinned = one_core()
-    tmp = Path(tempfile.mkdtemp(prefix="search-bench-"))
-    try:
-        setup_django(tmp)
-        corpus = load_corpus()
-        library = Library(corpus)
-        queries = make_queries(corpus)
-        kinds = Counter(k for k, _ in queries)
-        print("search bench: %d corpus documents, %d queries (%s), %s, temp %s" % (
-            len(corpus), len(queries), ", ".join("%s %d" % kv for kv in kinds.items()), pinned, tmp))
-        wagtail_doc = wagtail_model() if "wagtail" in engines else None
-        rows = []
-        for n in args.sizes:
-            for engine in engines:
-                if engine == "whoosh" and n > args.whoosh_max:
-                    continue
-                if engine == "wagtail":
-                    from django.db import connection
-
-                    with connection.schema_editor() as editor:
-                        try:
-                            editor.delete_model(wagtail_doc)
-                        except Exception:
-                            pass
-                    from wagtail.search.models import IndexEntry
-
-                    IndexEntry.objects.all().delete()
-                    rate, size = build_wagtail(wagtail_doc, n, library, tmp / "bench.sqlite3")
-                    m = measure_wagtail(wagtail_doc, subset(queries, args.slow_queries))
-                else:
-                    rate, size, path = build_haystack(engine, n, library, tmp)
-                    m = measure_haystack(queries if engine == "tantivy" else subset(queries, args.slow_queries))
-                    shutil.rmtree(path, ignore_errors=True)
-                rows.append((engine, n, rate, size, m))
-                print_row(*rows[-1])
-        print()
-        print_table(rows)
-    finally:
-        if not args.keep:
-            shutil.rmtree(tmp, ignore_errors=True)
+    if args.jobs > 1 and len(jobs) > 1:
+        cpus = sorted(os.sched_getaffinity(0))[-args.jobs :]
+        print("search bench: %d jobs, %d at a time, each pinned to one of CPUs %s" % (len(jobs), len(cpus), cpus), flush=True)
+        rows = jobs_in_parallel(args, jobs, cpus)
+    else:
+        pinned = one_core(args.cpu)
+        tmp = Path(tempfile.mkdtemp(prefix="search-bench-"))
+        try:
+            setup_django(tmp)
+            corpus = load_corpus()
+            library = Library(corpus)
+            queries = make_queries(corpus)
+            kinds = Counter(k for k, _ in queries)
+            print("search bench: %d corpus documents, %d queries (%s), %s, temp %s" % (
+                len(corpus), len(queries), ", ".join("%s %d" % kv for kv in kinds.items()), pinned, tmp), flush=True)
+            wagtail_doc = wagtail_model() if "wagtail" in engines else None
+            rows = []
+            for engine, n in jobs:
+                rows.append(run_one(engine, n, library, queries, tmp, args, wagtail_doc))
+                print_row(*rows[-1], limit=args.wagtail_limit)
+        finally:
+            if not args.keep:
+                shutil.rmtree(tmp, ignore_errors=True)
+    if args.rows_json:
+        Path(args.rows_json).write_text(json.dumps(rows))
+        return 0
+    print()
+    print_table(rows, args.wagtail_limit)
+    print("\nwall time %.1f min" % ((time.perf_counter() - started) / 60))
     return 0
 
 
-HEADER = "| engine | documents | docs/s | index size | p50 ms | p95 ms | p50 facets | p95 facets | p50 API | p95 API | queries finding something / timed |"
+HEADER = ("| engine | documents | docs/s | index size | p50 ms | p95 ms | p50 facets | p95 facets | p50 API | p95 API "
+          "| queries finding something / timed | out of time (plain / facets) |")
 
 
-def fmt_row(engine, n, rate, size, m) -> str:
+def _ms(value: float, limit: float) -> str:
+    return "> %d" % (limit * 1000) if value == float("inf") else "%.2f" % value
+
+
+def fmt_row(engine, n, rate, size, m, limit: float = 2.0) -> str:
     api = m["api"]
-    return "| %s | %s | %.0f | %.0f MB | %.2f | %.2f | %.2f | %.2f | %s | %s | %d / %d |" % (
-        engine, format(n, ","), rate, size / 1e6, m["plain"][0], m["plain"][1], m["facets"][0], m["facets"][1],
-        "%.2f" % api[0] if api else "–", "%.2f" % api[1] if api else "–", m["found"], m["n"])
+    return "| %s | %s | %.0f | %.0f MB | %s | %s | %s | %s | %s | %s | %d / %d | %d / %d |" % (
+        engine, format(n, ","), rate, size / 1e6,
+        _ms(m["plain"]["p50"], limit), _ms(m["plain"]["p95"], limit),
+        _ms(m["facets"]["p50"], limit), _ms(m["facets"]["p95"], limit),
+        _ms(api["p50"], limit) if api else "–", _ms(api["p95"], limit) if api else "–",
+        m["plain"]["found"], m["n"], m["plain"]["out_of_time"], m["facets"]["out_of_time"])
 
 
-def print_row(*row) -> None:
-    print(fmt_row(*row), flush=True)
+def print_row(*row, limit: float = 2.0) -> None:
+    print(fmt_row(*row, limit=limit), flush=True)
 
 
-def print_table(rows) -> None:
+def print_table(rows, limit: float = 2.0) -> None:
+    order = {"tantivy": 0, "whoosh": 1, "wagtail": 2}
+    rows = sorted(rows, key=lambda r: (r[1], order.get(r[0], 3)))
     print(HEADER)
-    print("|" + "---|" * 11)
+    print("|" + "---|" * 12)
     for row in rows:
-        print(fmt_row(*row))
+        print(fmt_row(*row, limit=limit))
     by = {(e, n): (rate, m) for e, n, rate, _, m in rows}
     print()
-    for n in sorted({n for _, n, *_ in rows}):
+
+    def ratio(slow: float, fast: float) -> str:
+        if slow == float("inf"):
+            return "more than %.0f×" % (limit * 1000 / max(fast, 1e-3))
+        return "%.1f×" % (slow / max(fast, 1e-3))
+
+    for n in sorted({r[1] for r in rows}):
         t = by.get(("tantivy", n))
         for other in ("whoosh", "wagtail"):
             o = by.get((other, n))
             if t and o:
-                print("%s documents: tantivy vs %s — indexing %.1f× faster, p95 %.1f× lower, p95 with facets %.1f× lower" % (
-                    format(n, ","), other, t[0] / o[0], o[1]["plain"][1] / max(t[1]["plain"][1], 1e-3),
-                    o[1]["facets"][1] / max(t[1]["facets"][1], 1e-3)))
+                print("%s documents: tantivy vs %s: indexing %.1f× faster, p95 %s lower, p95 with facets %s lower" % (
+                    format(n, ","), other, t[0] / o[0], ratio(o[1]["plain"]["p95"], t[1]["plain"]["p95"]),
+                    ratio(o[1]["facets"]["p95"], t[1]["facets"]["p95"])))
 
 
 if __name__ == "__main__":

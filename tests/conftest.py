@@ -18,6 +18,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo", articles=3, verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_site_lookup():
+    # The per-process Host -> Site memo would outlive a test's rolled-back sites.
+    from cluster.sites import _by_host
+
+    _by_host.clear()
+    yield
+    _by_host.clear()
+
+
 @pytest.fixture
 def portal(db) -> Site:
     return Site.objects.get(hostname="www.localhost")
