@@ -13,11 +13,18 @@ LABELS = {
     "mongolian": "蒙古文竖排主题",
 }
 
+# Themes whose pages are written in vertical lines (traditional Mongolian).
+VERTICAL = {"mongolian"}
+
 
 @dataclass(frozen=True)
 class Theme:
     name: str
     label: str
+
+    @property
+    def vertical(self) -> bool:
+        return self.name in VERTICAL
 
     @property
     def base_template(self) -> str:

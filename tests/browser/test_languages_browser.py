@@ -68,14 +68,22 @@ def test_mongolian_search_form_is_vertical_and_focus_scrolls_into_view(live_clus
     # block so that the focused link is visible.
     scroller = page.locator(".main > .wrap")
     assert page.evaluate("el => el.scrollWidth > el.clientWidth", scroller.element_handle())
-    # the filters stand after the results, beyond the first screen
+    # the filters stand after the results, beyond the first screen, and the
+    # keyboard reaches them in that reading order: the results first
+    first_result = page.locator(".search-results a").first
+    first_filter = page.locator(".facets a").first
     last = page.locator(".facets a").last
+    order = []
     for _ in range(200):
         page.keyboard.press("Tab")
+        for name, el in (("result", first_result), ("filter", first_filter)):
+            if name not in order and page.evaluate("el => document.activeElement === el", el.element_handle()):
+                order.append(name)
         if page.evaluate("el => document.activeElement === el", last.element_handle()):
             break
     else:
         pytest.fail("the last filter is not reachable by keyboard")
+    assert order == ["result", "filter"]
     seen = page.evaluate(
         """([el, wrap]) => { const a = el.getBoundingClientRect(), w = wrap.getBoundingClientRect();
            return {left: a.left, right: a.right, wrapLeft: w.left, wrapRight: w.right, scrolled: wrap.scrollLeft}; }""",

@@ -135,3 +135,22 @@ def test_a_page_without_translation_says_so_in_the_readers_language(client):
     assert response.status_code == 404
     body = response.content.decode()
     assert "has not been translated" in body and '<html lang="en"' in body
+
+
+def test_site_lookup_is_kept_between_requests_and_follows_changes(client, fgw):
+    """Page views don't look the Site up in the database every time, yet a host
+    name changed in the admin answers at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert client.get("/", HTTP_HOST="fgw.localhost").status_code == 200
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get("/", HTTP_HOST="fgw.localhost").status_code == 200
+    lookups = [q for q in ctx.captured_queries if '"wagtailcore_site"."hostname" = \'fgw.localhost\'' in q["sql"]]
+    assert not lookups
+
+    fgw.hostname = "ndrc.localhost"
+    fgw.save()
+    assert "theme-department" in client.get("/", HTTP_HOST="ndrc.localhost").content.decode()
+    # the old name now falls to the default site, the portal
+    assert "theme-portal" in client.get("/", HTTP_HOST="fgw.localhost").content.decode()

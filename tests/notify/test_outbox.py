@@ -95,3 +95,23 @@ def test_gateway_error_is_recorded_and_retried_with_backoff(settings):
     assert service.deliver_pending(now=timezone.now() + timedelta(minutes=5)) >= 1
     message.refresh_from_db()
     assert message.status == "sent" and message.attempts == 2
+
+
+def test_staff_can_read_the_outbox_but_nobody_can_edit_it(client, django_user_model):
+    from django.urls import reverse
+
+    message = service.queue_message(channel="sms", recipient="13800000009", body="受理编号 YSQ9", reference="READONLY")
+    admin = django_user_model.objects.create_superuser("outbox-admin", "oa@example.com", "pw-Outbox-1")
+    client.force_login(admin)
+    listing = client.get(reverse("wagtailsnippets_notify_outbox:list"))
+    assert listing.status_code == 200 and "READONLY" in listing.content.decode()
+    inspect = client.get(reverse("wagtailsnippets_notify_outbox:inspect", args=[message.pk]))
+    assert inspect.status_code == 200 and "YSQ9" in inspect.content.decode()
+    for view in ("edit", "delete"):
+        response = client.get(reverse("wagtailsnippets_notify_outbox:%s" % view, args=[message.pk]))
+        assert response.status_code in (302, 403)
+    assert client.get(reverse("wagtailsnippets_notify_outbox:add")).status_code in (302, 403)
+    response = client.post(reverse("wagtailsnippets_notify_outbox:edit", args=[message.pk]), {"body": "changed"})
+    assert response.status_code in (302, 403)
+    message.refresh_from_db()
+    assert message.body == "受理编号 YSQ9"
