@@ -28,6 +28,17 @@ def _fresh_site_lookup():
     _by_host.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request to the Mongolian or English site activates its language for the
+    # thread; the next test starts in the default language again.
+    from django.conf import settings
+    from django.utils import translation
+
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def portal(db) -> Site:
     return Site.objects.get(hostname="www.localhost")

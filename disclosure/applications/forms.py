@@ -40,11 +40,18 @@ def credit_code_ok(code: str) -> bool:
     return _CREDIT_CHARS[(31 - total % 31) % 31] == code[-1]
 
 
+class OrganisationChoiceField(forms.ModelChoiceField):
+    """Organisations named in the reader's language."""
+
+    def label_from_instance(self, obj) -> str:
+        return obj.localized_name
+
+
 class RequestForm(GuardedFormMixin, forms.ModelForm):
     """The public application form. The organisation is fixed to the site's own
     unless the site is the portal (``choose_organisation``)."""
 
-    organisation = forms.ModelChoiceField(
+    organisation = OrganisationChoiceField(
         label=gettext_lazy("受理机关"), queryset=Organisation.objects.all(), empty_label=gettext_lazy("请选择"),
     )
 

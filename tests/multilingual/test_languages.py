@@ -115,3 +115,14 @@ def test_language_sites_have_their_own_articles(client):
 
 def test_the_translation_check_is_registered():
     assert any(getattr(check, "__name__", "") == "check_public_translations" for check in checks.registry.registry.get_checks())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("host,name,chinese", [
+    ("mgl.localhost", "ᠴᠢᠯᠡᠴᠤᠸᠠᠨ ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠭᠠᠵᠠᠷ", "敕勒川市人民政府"),
+    ("en.localhost", "Chilechuan Development and Reform Commission", "敕勒川市发展和改革委员会"),
+])
+def test_the_request_form_names_organisations_in_the_sites_language(client, host, name, chinese):
+    html = client.get("/yisqgk/", HTTP_HOST=host).content.decode()
+    assert name in html
+    assert chinese not in html

@@ -74,7 +74,7 @@ class DemoBuilder:
 
     def organisations(self) -> dict[str, Organisation]:
         orgs: dict[str, Organisation] = {}
-        for order, (code, name, short, kind, parent, name_en) in enumerate(content.ORGANISATIONS):
+        for order, (code, name, short, kind, parent, name_en, name_mn) in enumerate(content.ORGANISATIONS):
             org, _ = Organisation.objects.update_or_create(
                 code=code,
                 defaults={
@@ -83,6 +83,7 @@ class DemoBuilder:
                     "kind": kind,
                     "parent": orgs.get(parent) if parent else None,
                     "name_en": name_en,
+                    "name_mn": name_mn,
                     "sort_order": order * 10,
                     "address": "敕勒川市新华大街1号" if kind != "county" else "白音花旗乌兰大街8号",
                     "phone": "0471-12345",

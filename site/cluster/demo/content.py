@@ -8,13 +8,21 @@ product will carry. Dates are counted back from the day the demo is loaded.
 CITY = "敕勒川市"
 
 ORGANISATIONS = [
-    # code, name, short name, kind, parent code, English name
-    ("11150100MB0000001A", "敕勒川市人民政府", "市政府", "government", None, "Chilechuan Municipal People's Government"),
-    ("11150100MB0000102B", "敕勒川市发展和改革委员会", "市发展改革委", "department", "11150100MB0000001A", "Chilechuan Development and Reform Commission"),
-    ("11150100MB0000203C", "敕勒川市教育局", "市教育局", "department", "11150100MB0000001A", "Chilechuan Education Bureau"),
-    ("11150100MB0000304D", "敕勒川市生态环境局", "市生态环境局", "department", "11150100MB0000001A", "Chilechuan Ecology and Environment Bureau"),
-    ("11150100MB0000405E", "敕勒川市人力资源和社会保障局", "市人社局", "department", "11150100MB0000001A", "Chilechuan Human Resources and Social Security Bureau"),
-    ("11150125MB0000506F", "白音花旗人民政府", "白音花旗", "county", "11150100MB0000001A", "Bayanhua Banner People's Government"),
+    # code, name, short name, kind, parent code, English name, Mongolian name
+    # (the Mongolian names, like all the project's Mongolian text, await a native review)
+    ("11150100MB0000001A", "敕勒川市人民政府", "市政府", "government", None, "Chilechuan Municipal People's Government",
+     "ᠴᠢᠯᠡᠴᠤᠸᠠᠨ ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠭᠠᠵᠠᠷ"),
+    ("11150100MB0000102B", "敕勒川市发展和改革委员会", "市发展改革委", "department", "11150100MB0000001A",
+     "Chilechuan Development and Reform Commission", "ᠴᠢᠯᠡᠴᠤᠸᠠᠨ ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠬᠥᠭᠵᠢᠯ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠯᠲᠡ\u202fᠶᠢᠨ ᠵᠥᠪᠯᠡᠯ"),
+    ("11150100MB0000203C", "敕勒川市教育局", "市教育局", "department", "11150100MB0000001A",
+     "Chilechuan Education Bureau", "ᠴᠢᠯᠡᠴᠤᠸᠠᠨ ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠰᠤᠷᠭᠠᠨ ᠬᠦᠮᠦᠵᠢᠯ\u202fᠦᠨ ᠲᠣᠪᠴᠢᠶ᠎ᠠ"),
+    ("11150100MB0000304D", "敕勒川市生态环境局", "市生态环境局", "department", "11150100MB0000001A",
+     "Chilechuan Ecology and Environment Bureau", "ᠴᠢᠯᠡᠴᠤᠸᠠᠨ ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠡᠺᠣᠯᠣᠭᠢ ᠣᠷᠴᠢᠨ ᠲᠣᠭᠣᠷᠢᠨ\u202fᠤ ᠲᠣᠪᠴᠢᠶ᠎ᠠ"),
+    ("11150100MB0000405E", "敕勒川市人力资源和社会保障局", "市人社局", "department", "11150100MB0000001A",
+     "Chilechuan Human Resources and Social Security Bureau",
+     "ᠴᠢᠯᠡᠴᠤᠸᠠᠨ ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠬᠦᠮᠦᠨ ᠬᠦᠴᠦᠨ ᠨᠥᠭᠡᠴᠡ ᠪᠠ ᠨᠡᠶᠢᠭᠡᠮ\u202fᠦᠨ ᠪᠠᠲᠤᠯᠠᠭᠠ\u202fᠶᠢᠨ ᠲᠣᠪᠴᠢᠶ᠎ᠠ"),
+    ("11150125MB0000506F", "白音花旗人民政府", "白音花旗", "county", "11150100MB0000001A",
+     "Bayanhua Banner People's Government", "ᠪᠠᠶᠠᠨᠬᠤᠸᠠ ᠬᠣᠰᠢᠭᠤᠨ\u202fᠤ ᠠᠷᠠᠳ\u202fᠤᠨ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠭᠠᠵᠠᠷ"),
 ]
 
 # hostname, site name, organisation code, theme, site code, ICP, police record, police code, address, phone, email
