@@ -108,6 +108,18 @@ def test_facets_follow_the_query(search_index):
     assert dict(counts["fields"]["site"]).get("www.localhost", 0) >= 1
 
 
+@pytest.mark.parametrize("query", ["元旦春节", "敕勒川", "通知", "元旦春節"])
+def test_facet_counts_add_up_to_the_hits_of_a_text_query(search_index, query):
+    """Counts are taken without ranking (cheaper); they must still count exactly
+    the documents the ranked search finds, filters and all."""
+    base = sqs().auto_query(query)
+    narrowed = base.narrow('site_exact:"www.localhost"')
+    for found in (base, narrowed):
+        counts = found.facet("content_type").facet("site").facet_counts()["fields"]
+        assert sum(n for _, n in counts["content_type"]) == found.count() > 0
+        assert sum(n for _, n in counts["site"]) == found.count()
+
+
 def test_narrow_filter_and_order_by_date(search_index):
     www = sqs().narrow('site_exact:"www.localhost"')
     assert 0 < www.count() < sqs().count()
