@@ -11,12 +11,12 @@ See bench/README.md for the figures and how to read them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
 import re
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -344,6 +344,9 @@ def wagtail_model():
             app_label = "disclosure"
             db_table = "bench_wagtail_doc"
 
+        def __str__(self) -> str:
+            return self.title
+
     return BenchDoc
 
 
@@ -420,10 +423,8 @@ def run_one(engine: str, n: int, library: Library, queries: list, tmp: Path, arg
         from wagtail.search.models import IndexEntry
 
         with connection.schema_editor() as editor:
-            try:
+            with contextlib.suppress(Exception):  # not there on a first run
                 editor.delete_model(wagtail_doc)
-            except Exception:
-                pass
         IndexEntry.objects.all().delete()
         rate, size = build_wagtail(wagtail_doc, n, library, tmp / "bench.sqlite3")
         m = measure_wagtail(wagtail_doc, subset(queries, args.slow_queries), args.wagtail_limit)

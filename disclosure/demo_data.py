@@ -136,8 +136,8 @@ def build(stdout=None) -> None:
                     continue
                 licences, penalties, enforcements, fees, *groups = figures
                 fields = {"licences": licences, "penalties": penalties, "enforcements": enforcements, "fees": fees}
-                for group, counts in zip(("review", "suit_direct", "suit_after"), groups):
-                    for outcome, count in zip(("upheld", "corrected", "other", "pending"), counts):
+                for group, counts in zip(("review", "suit_direct", "suit_after"), groups, strict=False):
+                    for outcome, count in zip(("upheld", "corrected", "other", "pending"), counts, strict=False):
                         fields[f"{group}_{outcome}"] = count
                     fields[f"{group}_total"] = sum(counts)
                 texts = {"org": org.name, "year": year}

@@ -154,7 +154,6 @@ def report_pdf(report: AnnualReport) -> bytes:
     import tempfile
 
     from fpdf import FPDF
-    from fpdf.fonts import FontFace
 
     path, face = find_cjk_font()
     pdf = FPDF(format="A4")

@@ -112,7 +112,7 @@ def _from_mapping(data: dict, where: str) -> Record | Rejection:
         doc_number=text("doc_number"), category=text("category"), paragraphs=_text_paragraphs(body), size=len(body),
     )
     record.key = f"id:{record.id}" if record.id else "sha1:" + hashlib.sha1(
-        f"{record.title}|{record.date}|{body}".encode()
+        f"{record.title}|{record.date}|{body}".encode(), usedforsecurity=False
     ).hexdigest()
     return record
 
@@ -211,7 +211,7 @@ def read_html(path: Path) -> Iterator[Record | Rejection]:
         where=where, id=values["id"], title=title, issuer=values["issuer"], date=values["date"],
         doc_number=values["doc_number"], category=values["category"], paragraphs=blocks, size=len(text),
     )
-    record.key = f"id:{record.id}" if record.id else "sha1:" + hashlib.sha1(raw).hexdigest()
+    record.key = f"id:{record.id}" if record.id else "sha1:" + hashlib.sha1(raw, usedforsecurity=False).hexdigest()
     yield record
 
 
@@ -334,7 +334,7 @@ def build_page(record: Record, target: Target) -> DisclosureDocumentPage:
     keywords = record.category if doc_type == DocumentType.OTHER and record.category else ""
     return DisclosureDocumentPage(
         title=record.title,
-        slug="imp-" + hashlib.sha1(record.key.encode()).hexdigest()[:12],
+        slug="imp-" + hashlib.sha1(record.key.encode(), usedforsecurity=False).hexdigest()[:12],
         organisation=org,
         doc_type=doc_type,
         doc_number=record.doc_number[:80],
@@ -471,7 +471,6 @@ def _pause_admin_search() -> None:
     # Wagtail's admin search indexes every save (twice per published page);
     # the import adds the pages to it in one bulk call instead.
     from django.db.models.signals import post_save
-
     from wagtail.search.signal_handlers import post_save_signal_handler
 
     post_save.disconnect(post_save_signal_handler, sender=DisclosureDocumentPage)
@@ -479,7 +478,6 @@ def _pause_admin_search() -> None:
 
 def _resume_admin_search() -> None:
     from django.db.models.signals import post_save
-
     from wagtail.search.signal_handlers import post_save_signal_handler
 
     post_save.connect(post_save_signal_handler, sender=DisclosureDocumentPage)

@@ -8,8 +8,8 @@ sequence, and never changes afterwards.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.core.paginator import Paginator
+from django.core.validators import MinValueValidator
 from django.db import models, transaction
 from django.http import HttpResponse
 from django.utils import timezone
@@ -79,6 +79,9 @@ class IndexNumberSequence(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["organisation", "year"], name="one_sequence_per_org_year")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}/{self.year}: {self.last}"
 
 
 def next_index_number(*, organisation, year: int) -> str:

@@ -7,7 +7,6 @@ from django.views.decorators.http import require_GET
 
 from disclosure.search.service import parse_params, run_search
 
-
 FACET_TITLES = [
     ("content_type", _("类型")),
     ("site", _("网站")),

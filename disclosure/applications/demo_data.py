@@ -71,14 +71,14 @@ def _fix_id(number: str) -> str:
     from .forms import _ID_WEIGHTS
 
     body = number[:17]
-    return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, _ID_WEIGHTS)) % 11]
+    return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, _ID_WEIGHTS, strict=True)) % 11]
 
 
 def _fix_credit(code: str) -> str:
     from .forms import _CREDIT_CHARS, _CREDIT_WEIGHTS
 
     body = code[:17]
-    total = sum(_CREDIT_CHARS.index(c) * w for c, w in zip(body, _CREDIT_WEIGHTS))
+    total = sum(_CREDIT_CHARS.index(c) * w for c, w in zip(body, _CREDIT_WEIGHTS, strict=True))
     return body + _CREDIT_CHARS[(31 - total % 31) % 31]
 
 

@@ -28,7 +28,7 @@ def resident_id_ok(number: str) -> bool:
     """GB 11643: 17 digits + check character."""
     if not re.fullmatch(r"\d{17}[\dX]", number):
         return False
-    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS, strict=True))
     return "10X98765432"[total % 11] == number[-1]
 
 
@@ -36,7 +36,7 @@ def credit_code_ok(code: str) -> bool:
     """GB 32100 unified social credit code with its check character."""
     if len(code) != 18 or any(c not in _CREDIT_CHARS for c in code):
         return False
-    total = sum(_CREDIT_CHARS.index(c) * w for c, w in zip(code[:17], _CREDIT_WEIGHTS))
+    total = sum(_CREDIT_CHARS.index(c) * w for c, w in zip(code[:17], _CREDIT_WEIGHTS, strict=True))
     return _CREDIT_CHARS[(31 - total % 31) % 31] == code[-1]
 
 

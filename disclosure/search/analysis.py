@@ -20,6 +20,7 @@ string; ``query_tokens(query)`` is ``analyze`` bounded for user input;
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import operator
 import re
@@ -264,10 +265,8 @@ def fast_normalize(text: str) -> str:
     once, without the offset map: what indexing and querying need."""
     text = _cleaned(text).lower()
     if not text.isascii():
-        try:
+        with contextlib.suppress(Exception):  # keep the text as typed if OpenCC cannot convert it
             text = _converter().convert(text)
-        except Exception:
-            pass
     return text
 
 

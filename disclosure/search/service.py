@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from haystack.query import SearchQuerySet
 
-from .numbers import lookup_key, looks_like_number
+from .numbers import looks_like_number, lookup_key
 
 MAX_QUERY = 200
 MAX_PAGE = 500
@@ -138,7 +138,6 @@ def _choices() -> dict[str, dict[str, str]]:
 
 def _load_choices() -> dict[str, dict[str, str]]:
     from cluster.models import ArticlePage, Organisation, SiteProfile
-
     from disclosure.models import DocumentType, Topic, Validity
 
     types = {str(k): str(v) for k, v in ArticlePage.Kind.choices}
@@ -213,7 +212,6 @@ FACETS = ("site", "content_type", "organisation", "topic", "kind", "validity", "
 
 def _base_queryset(params: SearchParams) -> SearchQuerySet:
     from cluster.models import ArticlePage
-
     from disclosure.models import AnnualReportPage, DisclosureDocumentPage, DisclosureTextPage
 
     sqs = SearchQuerySet().models(ArticlePage, DisclosureDocumentPage, DisclosureTextPage, AnnualReportPage)
@@ -309,7 +307,7 @@ def run_search(params: SearchParams) -> SearchResult:
         if exact:
             ids = {r.id for r in exact}
             hits = [_hit(r, labels, exact=True) for r in exact] + [
-                h for r, h in zip(found, hits) if r.id not in ids
+                h for r, h in zip(found, hits, strict=True) if r.id not in ids
             ]
             hits = hits[:per_page]
     result.hits = hits

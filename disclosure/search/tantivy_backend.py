@@ -232,7 +232,7 @@ class TantivySearchBackend(BaseSearchBackend):
                     break
                 except BlockingIOError:
                     if time.monotonic() > deadline:
-                        raise SearchBackendError("The search index is locked by another writer: %s" % self.path)
+                        raise SearchBackendError("The search index is locked by another writer: %s" % self.path) from None
                     time.sleep(0.05)
             try:
                 writer = self.index.writer(heap or self.writer_heap, 1)

@@ -1,6 +1,5 @@
-from django.utils import translation
-
 from csp.middleware import CSPMiddleware, PolicyParts
+from django.utils import translation
 
 from .sites import language_for_site, site_for_request
 

@@ -16,3 +16,6 @@ class SubmissionToken(models.Model):
         constraints = [models.UniqueConstraint(fields=["scope", "token"], name="formguard_token_once")]
         verbose_name = _("表单提交令牌")
         verbose_name_plural = _("表单提交令牌")
+
+    def __str__(self) -> str:
+        return f"{self.scope}: {self.result}"

@@ -140,7 +140,7 @@ def mongolian_words(text: str) -> list[str]:
 # Menksoft table: glyph code -> nominal Unicode letter
 # ---------------------------------------------------------------------------
 
-A, E, I, O, U, OE, UE, EE = (chr(c) for c in range(0x1820, 0x1828))
+A, E, I, O, U, OE, UE, EE = (chr(c) for c in range(0x1820, 0x1828))  # noqa: E741 (letter names)
 NA, ANG, BA, PA, QA, GA, MA, LA = (chr(c) for c in range(0x1828, 0x1830))
 SA, SHA, TA, DA, CHA, JA, YA, RA = (chr(c) for c in range(0x1830, 0x1838))
 WA, FA, KA, KHA, TSA, ZA, HAA, ZRA = (chr(c) for c in range(0x1838, 0x1840))

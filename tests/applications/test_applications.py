@@ -76,7 +76,7 @@ def test_wrong_code_and_unknown_number_give_the_same_message(client):
 
 
 def test_status_lookup_is_rate_limited_per_ip(client):
-    for _ in range(10):
+    for _attempt in range(10):
         client.post("/yisqgk/status/", {"receipt_number": "YSQ1", "query_code": "123456"}, REMOTE_ADDR="10.9.9.9", **FGW)
     limited = client.post("/yisqgk/status/", {"receipt_number": "YSQ1", "query_code": "123456"}, REMOTE_ADDR="10.9.9.9", **FGW)
     assert limited.status_code == 429 and "操作过于频繁" in limited.content.decode()

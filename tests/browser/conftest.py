@@ -95,7 +95,7 @@ def live_cluster(tmp_path_factory):
                 break
             except Exception:
                 if time.time() > deadline or server.poll() is not None:
-                    raise RuntimeError((data_dir / "server.log").read_text()[-3000:])
+                    raise RuntimeError((data_dir / "server.log").read_text()[-3000:]) from None
                 time.sleep(0.3)
         yield cluster
     finally:

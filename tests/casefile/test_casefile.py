@@ -9,9 +9,9 @@ from casefile import references
 from casefile.models import CaseEvent
 from casefile.service import LookupRateLimited, history, lookup_case, record_event
 from casefile.workflow import IllegalTransition
+from disclosure.applications.constants import Status
 from disclosure.applications.models import DisclosureRequest
 from disclosure.applications.workflow import TRANSITIONS, WORKFLOW
-from disclosure.applications.constants import Status
 
 
 def test_receipt_numbers_are_well_formed_random_and_self_checking():

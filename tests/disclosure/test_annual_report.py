@@ -145,7 +145,7 @@ def test_page_xlsx_and_pdf_show_the_same_numbers(client, report):
     assert "敕勒川市发展和改革委员会2025年政府信息公开工作年度报告" in pdf_text
 
     checked = 0
-    for t_index, (table, number, block, rows) in enumerate(_expected_rows(data)):
+    for table, number, _block, rows in _expected_rows(data):
         # the web page
         html_rows = [r for r in _cells(html, f"table-{table.key}-{number}") if len(r) > 1][1:]
         assert html_rows == rows
