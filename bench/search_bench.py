@@ -118,7 +118,7 @@ def prepared(index, rec: dict) -> dict:
     """What DisclosureDocumentIndex.full_prepare would give for this document."""
     import datetime as dt
 
-    from disclosure.search.numbers import lookup_key
+    from disclosure.numbers import lookup_key
 
     d = dt.date.fromisoformat(rec["date"]) if re.match(r"^\d{4}-\d\d-\d\d$", rec["date"]) else dt.date(rec["year"], 1, 1)
     base = {
@@ -243,11 +243,11 @@ def build_haystack(engine: str, n: int, library: Library, tmp: Path) -> tuple[fl
     from django.test import override_settings
     from haystack import connections
 
-    from disclosure.search.rebuild import Progress
+    from search.rebuild import Progress
 
     engines = {
-        "whoosh": "disclosure.search.whoosh_backend.ChineseWhooshEngine",
-        "tantivy": "disclosure.search.tantivy_backend.TantivyEngine",
+        "whoosh": "search.whoosh_backend.ChineseWhooshEngine",
+        "tantivy": "search.tantivy_backend.TantivyEngine",
     }
     path = tmp / ("%s-%d" % (engine, n))
     conf = {"default": {"ENGINE": engines[engine], "PATH": str(path)}}
@@ -354,8 +354,8 @@ def build_wagtail(model, n: int, library: Library, db: Path) -> tuple[float, int
     from django.db import connection
     from wagtail.search.backends import get_search_backend
 
-    from disclosure.search.analysis import analyze
-    from disclosure.search.rebuild import Progress
+    from search.analysis import analyze
+    from search.rebuild import Progress
 
     with connection.schema_editor() as editor:
         editor.create_model(model)
@@ -387,7 +387,7 @@ def build_wagtail(model, n: int, library: Library, db: Path) -> tuple[float, int
 def measure_wagtail(model, queries, limit: float) -> dict:
     from wagtail.search.backends import get_search_backend
 
-    from disclosure.search.analysis import query_tokens
+    from search.analysis import query_tokens
 
     backend = get_search_backend()
 

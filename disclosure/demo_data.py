@@ -1,7 +1,10 @@
-"""Demo content of the disclosure sections: on every organisation's site the
-guide (信息公开指南), the rules (信息公开制度) and the annual reports
-(信息公开年报); reports for 2025 and 2026 of the city government and the
-development and reform commission. Re-runnable: looks up what exists first."""
+"""Demo content of the disclosure library, run by ``load_demo`` after the cluster
+(sites, organisations) exists: the 主题分类 tree; on every organisation's site
+the catalogue (政府信息公开) with its documents, the guide (信息公开指南), the
+rules (信息公开制度) and the annual reports (信息公开年报; 2025 and 2026 of the
+city government and the development and reform commission); and the English and
+Mongolian catalogues, translations of the portal's. Re-runnable: looks up what
+exists first."""
 
 from __future__ import annotations
 
@@ -10,18 +13,24 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Site
 from wagtail.rich_text import RichText
 
-from cluster.models import SiteProfile
+from cluster.models import HomePage, Organisation, SiteProfile
 
+from . import demo_content as content
 from .models import (
     AnnualReportIndexPage,
     AnnualReportPage,
     DisclosureDocumentPage,
     DisclosureIndexPage,
     DisclosureTextPage,
+    Topic,
     Validity,
 )
+
+PORTAL_ORG = "11150100MB0000001A"
 
 GUIDE = [
     ("heading", "一、主动公开"),
@@ -109,6 +118,100 @@ def _child(parent, model, slug, **fields):
 # (annual reports are unique per organisation and year).
 
 def build(stdout=None) -> None:
+    topics = _topics()
+    for hostname in content.DISCLOSURE:
+        site = Site.objects.filter(hostname=hostname).select_related("root_page").first()
+        if site is not None:
+            with transaction.atomic():
+                _catalogue(site.root_page.specific, hostname, topics)
+    portal = Site.objects.filter(hostname="www.localhost").first()
+    if portal is not None:
+        english = [(t, d, tp, sm, [sm]) for t, d, tp, sm in content.ENGLISH_DISCLOSURE]
+        for code, docs in (("en", english), ("mn-mong", content.MONGOLIAN_DISCLOSURE)):
+            with transaction.atomic():
+                _language_catalogue(portal.root_page.specific, code, docs)
+    _sections(stdout)
+
+
+def _topics() -> dict[str, Topic]:
+    topics = {}
+    for order, (code, name, parent) in enumerate(content.DISCLOSURE_TOPICS):
+        topics[code], _ = Topic.objects.update_or_create(
+            code=code, defaults={"name": name, "parent": topics.get(parent), "sort_order": order * 10}
+        )
+    return topics
+
+
+def _catalogue(home: HomePage, hostname: str, topics) -> None:
+    """The site's catalogue (/zfxxgk/) and its documents; the portal's lists every organisation."""
+    today = timezone.localdate()
+    org = SiteProfile.objects.get(site__hostname=hostname).organisation
+    index = DisclosureIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = DisclosureIndexPage(
+            title="政府信息公开", slug="zfxxgk", show_in_menus=True,
+            all_organisations=(hostname == "www.localhost"),
+            intro=f"{org.name}法定主动公开的政府信息目录。",
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    prefix, docs = content.DISCLOSURE[hostname]
+    existing = {p.title: p for p in DisclosureDocumentPage.objects.child_of(index)}
+    policy = None
+    for number, (title, doc_type, topic, summary) in enumerate(docs, start=1):
+        page = existing.get(title)
+        if page is None:
+            date = today - dt.timedelta(days=number * 17)
+            values = {"purpose": f"规范和加强{topics[topic].name}工作", "scope": "本行政区域内的相关工作", "org": org.name}
+            page = DisclosureDocumentPage(
+                title=title, slug=f"doc-{number:03d}", organisation=org, topic=topics[topic], doc_type=doc_type,
+                doc_number=f"{prefix}〔{date.year}〕{number * 7}号" if doc_type not in ("report", "interpretation") else "",
+                written_date=date - dt.timedelta(days=3), publish_date=date, summary=summary,
+                keywords=topics[topic].name, interprets=policy if doc_type == "interpretation" else None,
+                body=[("paragraph", RichText(f"<p>{summary}</p>"))]
+                + [("paragraph", RichText(f"<p>{p.format(**values)}</p>")) for p in content.DISCLOSURE_BODY],
+            )
+            index.add_child(instance=page)
+            page.save_revision().publish()
+        if doc_type == "measures":
+            policy = page
+
+
+def _language_catalogue(zh_home: HomePage, code: str, docs) -> None:
+    """A language site's catalogue: a translation of the portal's /zfxxgk/
+    holding documents written in that language."""
+    locale = Locale.objects.filter(language_code=code).first()
+    home = zh_home.get_translation_or_none(locale) if locale else None
+    zh_index = DisclosureIndexPage.objects.child_of(zh_home).first()
+    site = Site.objects.filter(root_page=home).first() if home else None
+    if site is None or zh_index is None:
+        return
+    index = zh_index.get_translation_or_none(locale)
+    if index is None:
+        index = zh_index.copy_for_translation(locale).specific
+        index.title, index.intro = content.CATALOGUES[code]
+        index.all_organisations = False  # this catalogue lists its own-language documents
+        index.save_revision().publish()
+    today = timezone.localdate()
+    prefix = site.hostname.split(".")[0]
+    org = Organisation.objects.get(code=PORTAL_ORG)
+    existing = set(DisclosureDocumentPage.objects.child_of(index).values_list("slug", flat=True))
+    for number, (title, doc_type, topic, summary, paragraphs) in enumerate(docs, start=1):
+        slug = f"{prefix}-doc-{number:03d}"
+        if slug in existing:
+            continue
+        date = today - dt.timedelta(days=number * 11)
+        page = DisclosureDocumentPage(
+            title=title, slug=slug, organisation=org, topic=Topic.objects.filter(code=topic).first(),
+            doc_type=doc_type, doc_number=f"敕政发〔{date.year}〕{100 + number}号" if doc_type != "report" else "",
+            written_date=date - dt.timedelta(days=2), publish_date=date, summary=summary,
+            body=[("paragraph", RichText(f"<p>{p}</p>")) for p in paragraphs],
+        )
+        index.add_child(instance=page)
+        page.save_revision().publish()
+
+
+def _sections(stdout=None) -> None:
     created = 0
     for catalogue in DisclosureIndexPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE):
         site = catalogue.get_site()

@@ -30,8 +30,10 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.rich_text import RichText
 
+from multilingual.content import normalise_instance
+from search.indexing import signals_paused
+
 from .models import DisclosureDocumentPage, DisclosureIndexPage, DocumentType
-from .search.indexing import signals_paused
 
 IMPORT_ACTION = "disclosure.import"
 MAX_BODY_CHARS = 300_000
@@ -79,11 +81,23 @@ class Rejection:
 
 
 @dataclass
+class LegacyNote:
+    """An imported record whose legacy Mongolian (private-use codes) was
+    converted, or left as it was because it could not be decided."""
+
+    where: str
+    id: str
+    note: str
+
+
+@dataclass
 class ImportResult:
     read: int = 0
     imported: int = 0
     skipped: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    legacy_mongolian: list[LegacyNote] = field(default_factory=list)
+    undated: int = 0  # imported without a date in the source: they stay undated
     indexed: int = 0
     seconds: float = 0.0
     index_seconds: float = 0.0
@@ -339,7 +353,9 @@ def build_page(record: Record, target: Target) -> DisclosureDocumentPage:
         doc_type=doc_type,
         doc_number=record.doc_number[:80],
         written_date=date,
-        publish_date=date or timezone.localdate(),
+        # The source's date or none: the import's day would list old documents as new.
+        publish_date=date,
+        first_published_at=timezone.make_aware(dt.datetime.combine(date, dt.time(9, 0))) if date else None,
         keywords=keywords[:200],
         summary="",
         body=blocks,
@@ -446,13 +462,18 @@ def import_documents(
                     seen.add(item.key)
                     try:
                         page = build_page(item, target)
+                        legacy = normalise_instance(page)  # the save would too, silently
                         _save(page, target, draft=draft, label=label)
                     except Exception as exc:  # a database or validation error rejects this record only
                         target.catalogue.refresh_from_db()
                         result.rejected.append(Rejection(item.where, item.id, f"not saved: {exc}"[:300]))
                     else:
                         result.imported += 1
+                        result.undated += page.publish_date is None
                         result.page_ids.append(page.pk)
+                        if legacy:
+                            note = "; ".join(n.summary() for n in legacy)
+                            result.legacy_mongolian.append(LegacyNote(item.where, item.id, note))
                 bar.update(result)
             bar.update(result, final=True)
         finally:
@@ -519,6 +540,9 @@ def index_pages(page_ids: list[int], *, batch: int = 200, progress_stream=None) 
 def write_report(result: ImportResult, report_path: Path) -> None:
     with Path(report_path).open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["where", "id", "reason"])
+        writer.writerow(["where", "id", "reason", "mongolian"])
         for rejection in result.rejected:
-            writer.writerow([rejection.where, rejection.id, rejection.reason])
+            writer.writerow([rejection.where, rejection.id, rejection.reason, ""])
+        # Imported, but the editors should look at the Mongolian text.
+        for note in result.legacy_mongolian:
+            writer.writerow([note.where, note.id, "imported", note.note])

@@ -22,11 +22,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cluster.blocks import BodyBlock
+from cluster.feeds import feed_links
 from cluster.models import ClusterPageMixin
 from cluster.models.pages import AttachmentBase
+from multilingual.content import MongolianTextMixin
 
 
-class Topic(models.Model):
+class Topic(MongolianTextMixin, models.Model):
     """主题分类: a tree that editors manage (e.g. 国民经济管理 › 发展规划)."""
 
     name = models.CharField(_("名称"), max_length=80)
@@ -97,6 +99,11 @@ def next_index_number(*, organisation, year: int) -> str:
     return f"{organisation.code}/{year}-{seq.last:05d}"
 
 
+# Newest first; undated documents (NULL) last on every database (PostgreSQL
+# would put NULLs first in a descending sort).
+NEWEST_FIRST = (models.F("publish_date").desc(nulls_last=True), "-pk")
+
+
 class DisclosureIndexPage(ClusterPageMixin, RoutablePageMixin, Page):
     """The 政府信息公开 section of one organisation's site at ``/zfxxgk/``.
 
@@ -159,7 +166,7 @@ class DisclosureIndexPage(ClusterPageMixin, RoutablePageMixin, Page):
         qs = DisclosureDocumentPage.objects.live().public().select_related("organisation", "topic")
         if not self.all_organisations:
             qs = qs.descendant_of(self)
-        return qs.order_by("-publish_date", "-pk")
+        return qs.order_by(*NEWEST_FIRST)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -185,10 +192,7 @@ class DisclosureIndexPage(ClusterPageMixin, RoutablePageMixin, Page):
         context["extra_query"] = "&".join(f"{k}={v}" for k, v in filters.items())
         context["sections"] = self.section_links(request)
         feed_query = f"?topic={filters['topic']}" if "topic" in filters else ""
-        context["feeds"] = {
-            "rss": self.get_url(request) + self.reverse_subpage("feed_rss") + feed_query,
-            "atom": self.get_url(request) + self.reverse_subpage("feed_atom") + feed_query,
-        }
+        context["feeds"] = feed_links(self, request, feed_query)
         return context
 
 
@@ -208,7 +212,9 @@ class DisclosureDocumentPage(ClusterPageMixin, Page):
     doc_type = models.CharField(_("体裁"), max_length=20, choices=DocumentType.choices, default=DocumentType.NOTICE)
     doc_number = models.CharField(_("发文字号"), max_length=80, blank=True, db_index=True)
     written_date = models.DateField(_("成文日期"), null=True, blank=True)
-    publish_date = models.DateField(_("发布日期"), default=timezone.localdate)
+    # Empty when an imported source had no date: such a document is shown as
+    # undated and listed after the dated ones, never given the import's day.
+    publish_date = models.DateField(_("发布日期"), null=True, blank=True, default=timezone.localdate)
     validity = models.CharField(_("有效性"), max_length=10, choices=Validity.choices, default=Validity.VALID)
     validity_date = models.DateField(_("失效/废止日期"), null=True, blank=True)
     keywords = models.CharField(_("关键词"), max_length=200, blank=True)

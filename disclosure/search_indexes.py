@@ -1,124 +1,26 @@
-"""Haystack indexes of the public search (engine chosen in HAYSTACK_CONNECTIONS).
-
-Both indexes declare the same fields, so every engine gets one schema and the
-search page can facet across content types: site, content type, organisation
-(code), topic (code), type, validity and year.
+"""The disclosure library in the public search: documents of the catalogue
+(content type ``disclosure``, with 主题分类, 体裁 and 有效性 facets and an exact
+look-up by 索引号 or 发文字号) and the sections (``section``: 信息公开指南,
+制度 and 年报). Registered into the cluster-wide search (:mod:`search.registry`).
 """
 from __future__ import annotations
 
-import re
-from html import unescape
-
+from django.utils.translation import gettext_lazy as _
 from haystack import indexes
 
-from cluster.models import ArticlePage
-from disclosure.search.numbers import lookup_key
+from search import registry
+from search.indexes import PageIndex, html_to_text
 
-_TAG_RE = re.compile(r"<[^>]+>")
-_SPACE_RE = re.compile(r"\s+")
-
-
-def html_to_text(markup: str) -> str:
-    text = _TAG_RE.sub(" ", markup or "")
-    return _SPACE_RE.sub(" ", unescape(text)).strip()
+from .models import AnnualReportPage, DisclosureDocumentPage, DisclosureTextPage
+from .numbers import looks_like_number, lookup_key
 
 
-class ArticlePageIndex(indexes.SearchIndex, indexes.Indexable):
-    text = indexes.CharField(document=True, use_template=False)
-    title = indexes.CharField(model_attr="title", boost=2.0)
-    summary = indexes.CharField(model_attr="summary", default="", indexed=False)
-    site = indexes.CharField(faceted=True, default="")
-    content_type = indexes.CharField(faceted=True)
-    organisation = indexes.CharField(faceted=True, default="")  # the organisation's code
-    organisation_name = indexes.CharField(default="", indexed=False)
-    topic = indexes.CharField(faceted=True, default="")  # the topic's code
-    topic_name = indexes.CharField(default="", indexed=False)
-    kind = indexes.CharField(model_attr="kind", faceted=True, default="")
-    validity = indexes.CharField(faceted=True, default="")
-    year = indexes.IntegerField(faceted=True, null=True)
-    date = indexes.DateField(model_attr="publish_date", null=True)
-    written_date = indexes.DateField(null=True, indexed=False)
-    url = indexes.CharField(indexed=False, default="")
-    doc_number = indexes.CharField(default="", boost=1.5)
-    index_number = indexes.CharField(default="")
-    # exact look-up keys (numbers.lookup_key) of 索引号 and 发文字号
-    index_key = indexes.FacetCharField(default="")
-    doc_key = indexes.FacetCharField(default="")
-
-    def get_model(self):
-        return ArticlePage
-
-    def index_queryset(self, using=None):
-        return ArticlePage.objects.live().public().select_related("source_organisation")
-
-    def read_queryset(self, using=None):
-        return ArticlePage.objects.live().public()
-
-    @staticmethod
-    def body_text(page) -> str:
-        try:
-            return html_to_text(str(page.body.render_as_block()))
-        except Exception:
-            parts = []
-            for block in page.body:
-                try:
-                    parts.append(html_to_text(str(block.render())))
-                except Exception:  # noqa: S112 (a block that cannot render is left out of the index, not the page)
-                    continue
-            return " ".join(parts)
-
-    @staticmethod
-    def attachments_text(page) -> str:
-        # Another module extracts text from attached files; use it when present.
-        method = getattr(page, "attachments_text", None)
-        if not callable(method):
-            return ""
-        try:
-            return method() or ""
-        except Exception:
-            return ""
-
-    def prepare_text(self, page):
-        parts = (page.title, page.summary or "", self.body_text(page), self.attachments_text(page))
-        return "\n".join(p for p in parts if p)
-
-    def prepare_site(self, page):
-        site = page.get_site()
-        return site.hostname if site else ""
-
-    def prepare_content_type(self, page):
-        return "article"
-
-    def _organisation(self, page):
-        org = page.source_organisation
-        if org is None:
-            from cluster.models import SiteProfile
-
-            site = page.get_site()
-            profile = SiteProfile.objects.filter(site=site).select_related("organisation").first() if site else None
-            org = profile.organisation if profile else None
-        return org
-
-    def prepare_organisation(self, page):
-        org = self._organisation(page)
-        return org.code if org else ""
-
-    def prepare_organisation_name(self, page):
-        org = self._organisation(page)
-        return org.name if org else ""
-
-    def prepare_year(self, page):
-        return page.publish_date.year if page.publish_date else None
-
-    def prepare_url(self, page):
-        return page.full_url or ""
-
-
-class DisclosureDocumentIndex(ArticlePageIndex):
+class DisclosureDocumentIndex(PageIndex, indexes.Indexable):
     """Disclosure documents: the same fields, filled from the catalogue's
     metadata; 发文字号 ranks above the body, and either number finds its document."""
 
     kind = indexes.CharField(model_attr="doc_type", faceted=True, default="")
+    content_type_name = "disclosure"
 
     def get_model(self):
         from .models import DisclosureDocumentPage
@@ -134,9 +36,6 @@ class DisclosureDocumentIndex(ArticlePageIndex):
     def prepare_text(self, page):
         head = [page.title, page.doc_number, page.index_number, page.keywords, page.summary]
         return "\n".join(p for p in [*head, self.body_text(page), self.attachments_text(page)] if p)
-
-    def prepare_content_type(self, page):
-        return "disclosure"
 
     def _organisation(self, page):
         return page.organisation
@@ -166,36 +65,21 @@ class DisclosureDocumentIndex(ArticlePageIndex):
         return lookup_key(page.doc_number)
 
 
-class DisclosureTextIndex(ArticlePageIndex):
+class DisclosureTextIndex(PageIndex, indexes.Indexable):
     """信息公开指南 and 信息公开制度: found by the same search box, as a content type of their own."""
 
     summary = indexes.CharField(default="", indexed=False)
     kind = indexes.CharField(faceted=True, default="")  # not a document type
     date = indexes.DateField(model_attr="updated_on", null=True)
+    content_type_name = "section"
 
     def get_model(self):
         from .models import DisclosureTextPage
 
         return DisclosureTextPage
 
-    def index_queryset(self, using=None):
-        return self.get_model().objects.live().public()
-
-    def read_queryset(self, using=None):
-        return self.get_model().objects.live().public()
-
     def prepare_text(self, page):
         return "\n".join(p for p in (page.title, self.body_text(page)) if p)
-
-    def prepare_content_type(self, page):
-        return "section"
-
-    def _organisation(self, page):
-        from cluster.models import SiteProfile
-
-        site = page.get_site()
-        profile = SiteProfile.objects.filter(site=site).select_related("organisation").first() if site else None
-        return profile.organisation if profile else None
 
     def prepare_year(self, page):
         return page.updated_on.year if page.updated_on else None
@@ -226,3 +110,38 @@ class AnnualReportIndex(DisclosureTextIndex):
 
     def prepare_year(self, page):
         return page.year
+
+
+def _document_types() -> dict[str, str]:
+    from .models import DocumentType
+
+    return {str(k): str(v) for k, v in DocumentType.choices}
+
+
+def _topics() -> dict[str, str]:
+    from .models import Topic
+
+    return dict(Topic.objects.values_list("code", "name"))
+
+
+def _validities() -> dict[str, str]:
+    from .models import Validity
+
+    return {str(k): str(v) for k, v in Validity.choices}
+
+
+registry.register(registry.SearchType(
+    name="disclosure", label=_("政府信息公开"), models=(DisclosureDocumentPage,), order=20,
+    facets=(
+        registry.Facet("topic", _("主题分类"), choices=_topics, order=40, description="topic code"),
+        registry.Facet("type", _("体裁"), field="kind", choices=_document_types, order=50,
+                       description="document type (体裁), e.g. notice, regulation"),
+        registry.Facet("validity", _("有效性"), choices=_validities, order=60, description="valid, expired or repealed"),
+    ),
+    hit_fields=("index_number", "doc_number", "topic", "topic_name", "validity", "written_date"),
+    hit_template="disclosure/_search_hit.html",
+    exact=registry.ExactLookup(applies=looks_like_number, key=lookup_key, fields=("index_key", "doc_key")),
+))
+registry.register(registry.SearchType(
+    name="section", label=_("公开指南与年报"), models=(DisclosureTextPage, AnnualReportPage), order=30,
+))

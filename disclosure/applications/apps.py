@@ -12,6 +12,14 @@ class ApplicationsConfig(AppConfig):
 
         site_provisioned.connect(_grant_on_provision, dispatch_uid="applications-grant-site")
 
+        from .casetype import register_case_type
+
+        register_case_type()
+
+        from .notify_templates import register_templates
+
+        register_templates()
+
 
 def _grant_on_provision(sender, site, **kwargs):
     from .service import grant_site_permissions

@@ -5,6 +5,9 @@ report helper relies on them."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from casefile.models import IdType  # noqa: F401  (the kernel's; re-exported for the forms)
+from workdays.service import ExtensionRule, Limit, Unit
+
 
 class ApplicantKind(models.TextChoices):
     NATURAL = "natural", _("自然人")
@@ -48,19 +51,12 @@ class Status(models.TextChoices):
     SUBMITTED = "submitted", _("已提交")
     ACCEPTED = "accepted", _("办理中")
     CORRECTION = "correction", _("补正中")
+    CONSULTING = "consulting", _("征求意见中")
     ANSWERED = "answered", _("已答复")
     CLOSED = "closed", _("已终止")
 
 
-OPEN_STATUSES = (Status.SUBMITTED, Status.ACCEPTED, Status.CORRECTION)
-
-
-class IdType(models.TextChoices):
-    RESIDENT_ID = "resident_id", _("居民身份证")
-    PASSPORT = "passport", _("护照")
-    HK_MACAO = "hk_macao", _("港澳居民来往内地通行证")
-    TAIWAN = "taiwan", _("台湾居民来往大陆通行证")
-    OTHER = "other", _("其他有效身份证件")
+OPEN_STATUSES = (Status.SUBMITTED, Status.ACCEPTED, Status.CORRECTION, Status.CONSULTING)
 
 
 class PreferredForm(models.TextChoices):
@@ -79,3 +75,26 @@ class Delivery(models.TextChoices):
 LIMIT_DAYS = 20  # 条例第三十三条: 20 working days
 MAX_EXTENSION_DAYS = 20  # one extension of at most 20 working days
 RECEIPT_PREFIX = "YSQ"
+
+# The statute's limits as data (all in working days).
+ANSWER_LIMIT = Limit(LIMIT_DAYS, Unit.WORKING, "《政府信息公开条例》第三十三条第二款")
+EXTENSION_RULE = ExtensionRule(max_count=1, max_days=MAX_EXTENSION_DAYS, basis="《政府信息公开条例》第三十三条第二款")
+
+
+class StopReason(models.TextChoices):
+    """Why the clock stops. 补正 interrupts it (the 20 days run afresh,
+    第三十条); consultations suspend it (the time "不计算在前款规定的期限内",
+    第三十三条第三款) and have 15 working days of their own."""
+
+    CORRECTION = "correction", _("补正")
+    THIRD_PARTY = "third_party", _("征求第三方意见")
+    OTHER_AGENCY = "other_agency", _("征求其他机关意见")
+
+
+STOP_LIMITS = {
+    StopReason.CORRECTION.value: None,
+    StopReason.THIRD_PARTY.value: Limit(15, Unit.WORKING, "《政府信息公开条例》第三十二条"),
+    StopReason.OTHER_AGENCY.value: Limit(15, Unit.WORKING, "《政府信息公开条例》第三十四条"),
+}
+# The 补正 period the officer gives the applicant ("合理的补正期限", 第三十条), by default.
+CORRECTION_PERIOD = Limit(15, Unit.WORKING, "《政府信息公开条例》第三十条")

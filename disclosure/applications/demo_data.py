@@ -14,11 +14,13 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
 
+from casefile import identity
 from casefile import service as casefile
 from cluster.models import Organisation
+from workdays.service import add_days
 
 from . import service
-from .constants import RECEIPT_PREFIX, Status
+from .constants import CORRECTION_PERIOD, EXTENSION_RULE, RECEIPT_PREFIX, STOP_LIMITS, Status, StopReason
 from .models import DisclosureRequest
 
 DEMO_CODE = "260928"  # every demo request has this query code (demo only)
@@ -61,6 +63,8 @@ def _specs(year: int):
          _back(2), []),
         ("11150100MB0000203C", "2026年义务教育阶段学校招生划片范围", dict(PERSON, name="杨帆", id_number="150102198709090011", phone="13047100010"),
          date(year, 5, 20), [("accept", date(year, 5, 21), {}), ("answer", date(year, 6, 5), {"outcome": "grant", "text": "已在本局网站公开，链接已告知。"})]),
+        ("11150100MB0000102B", "某热电厂扩建项目环境影响评价中的企业排放数据", dict(PERSON, name="赵敏", id_number="150102199107070024", phone="13947100012"),
+         _back(12), [("accept", _back(11), {}), ("consult", _back(6), {"whom": "敕勒川市北辰热电有限公司"})]),
         ("11150100MB0000203C", "本市中小学校舍安全鉴定报告", dict(PERSON, name="黄丽", id_number="150102198111110028", phone="15947100011"),
          _back(9), [("accept", _back(8), {})]),
     ]
@@ -68,18 +72,11 @@ def _specs(year: int):
 
 def _fix_id(number: str) -> str:
     """Demo ID numbers get a valid check character."""
-    from .forms import _ID_WEIGHTS
-
-    body = number[:17]
-    return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, _ID_WEIGHTS, strict=True)) % 11]
+    return identity.with_check_character(identity.RESIDENT_ID, number)
 
 
 def _fix_credit(code: str) -> str:
-    from .forms import _CREDIT_CHARS, _CREDIT_WEIGHTS
-
-    body = code[:17]
-    total = sum(_CREDIT_CHARS.index(c) * w for c, w in zip(body, _CREDIT_WEIGHTS, strict=True))
-    return body + _CREDIT_CHARS[(31 - total % 31) % 31]
+    return identity.with_check_character("credit_code", code)
 
 
 def _officer(org: Organisation):
@@ -132,34 +129,43 @@ def _create(org, description, fields, received, steps) -> DisclosureRequest:
     fields.setdefault("address", "敕勒川市新城区新华大街1号")
     site = org.site_profiles.first().site if org.site_profiles.exists() else None
     number = casefile.new_receipt_number(RECEIPT_PREFIX, day=received)
-    req = DisclosureRequest.objects.create(
+    req = DisclosureRequest(
         organisation=org, site=site, description=description, received_on=received,
         submitted_at=_at(received, 9), receipt_number=number,
         query_code_hash=casefile.hash_query_code(number, DEMO_CODE), language="zh-hans", **fields,
     )
+    req.start_clock(received)
+    req.save()
     casefile.record_event(req, action="submit", to_status=Status.SUBMITTED, actor_kind="applicant",
                           public_note="已收到您的申请。", at=_at(received, 9))
     officer, approver = _officer(org), _approver(org)
+    # the steps are written as they happened on their days (the services act on today)
     for action, day, extra in steps:
-        frm = req.status
+        frm, clock = req.status, req.clock()
+        req.assignee = req.assignee or officer
         if action == "accept":
             req.status = Status.ACCEPTED
             note = "申请已受理，正在办理。"
         elif action == "ask_correction":
             req.status, req.correction_request = Status.CORRECTION, extra["missing"]
-            req.pauses = [[day.isoformat(), None]]
-            note = f"需要补正：{extra['missing']}"
+            until = add_days(start=day, days=CORRECTION_PERIOD.days, unit=CORRECTION_PERIOD.unit).due or day
+            clock.interrupt(day, reason=StopReason.CORRECTION, applicant_due=until)
+            note = f"需要补正：{extra['missing']} 请于 {until.isoformat()} 前补正，逾期不补正视为放弃申请。"
+        elif action == "consult":
+            req.status, req.consultation = Status.CONSULTING, f"{day.isoformat()} 征求第三方意见：{extra['whom']}"
+            clock.suspend(day, reason=StopReason.THIRD_PARTY, limit=STOP_LIMITS[StopReason.THIRD_PARTY])
+            note = "正在征求第三方意见，所需时间不计入答复期限。"
         elif action == "extend":
-            req.extension_days, req.extension_reason = extra["days"], extra["reason"]
-            req.extension_approved_by = approver
+            clock.extend(extra["days"], rule=EXTENSION_RULE, approver=approver.get_username(), approver_id=approver.pk,
+                         reason=extra["reason"], on=day)
             note = f"答复期限延长 {extra['days']} 个工作日。"
         else:  # answer / close
             req.status = Status.ANSWERED if action == "answer" else Status.CLOSED
             req.outcome, req.reply_text = extra["outcome"], extra["text"]
             req.answered_at, req.answered_by = _at(day, 15), officer
-            if req.pauses and req.pauses[-1][1] is None:
-                req.pauses[-1][1] = day.isoformat()
+            clock.end_stop(day)
             note = ("已答复：" if action == "answer" else "已终止办理：") + req.get_outcome_display()
+        req.store_clock(clock)
         req.save()
         casefile.record_event(req, action=action, from_status=frm, to_status=req.status, user=officer,
                               reason=extra.get("text", extra.get("reason", "")), public_note=note, at=_at(day, 14))

@@ -1,43 +1,25 @@
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from casefile import identity
 from cluster.models import Organisation
+from formguard.abuse import CaptchaFormMixin
 from formguard.guard import GuardedFormMixin, clean_text
 from formguard.uploads import check_upload
 
-from .constants import CLOSING_OUTCOMES, MAX_EXTENSION_DAYS, ApplicantKind, Delivery, IdType, Outcome
+from .constants import CLOSING_OUTCOMES, MAX_EXTENSION_DAYS, ApplicantKind, Delivery, IdType, Outcome, StopReason
 from .models import DisclosureRequest
 
 REPLY_TYPES = {"pdf", "ofd", "doc", "docx", "wps", "xls", "xlsx", "zip", "jpg", "jpeg", "png"}
 REPLY_MAX_SIZE = 20 * 1024 * 1024
 
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-PHONE_RE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
-
-
-def resident_id_ok(number: str) -> bool:
-    """GB 11643: 17 digits + check character."""
-    if not re.fullmatch(r"\d{17}[\dX]", number):
-        return False
-    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS, strict=True))
-    return "10X98765432"[total % 11] == number[-1]
-
-
-def credit_code_ok(code: str) -> bool:
-    """GB 32100 unified social credit code with its check character."""
-    if len(code) != 18 or any(c not in _CREDIT_CHARS for c in code):
-        return False
-    total = sum(_CREDIT_CHARS.index(c) * w for c, w in zip(code[:17], _CREDIT_WEIGHTS, strict=True))
-    return _CREDIT_CHARS[(31 - total % 31) % 31] == code[-1]
+# The identity checks live in the kernel (casefile.identity) and run in the
+# model's clean(), so their messages land on this form's fields.
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):
@@ -47,7 +29,7 @@ class OrganisationChoiceField(forms.ModelChoiceField):
         return obj.localized_name
 
 
-class RequestForm(GuardedFormMixin, forms.ModelForm):
+class RequestForm(CaptchaFormMixin, GuardedFormMixin, forms.ModelForm):
     """The public application form. The organisation is fixed to the site's own
     unless the site is the portal (``choose_organisation``)."""
 
@@ -90,29 +72,11 @@ class RequestForm(GuardedFormMixin, forms.ModelForm):
     def clean(self):
         data = super().clean()
         kind = data.get("applicant_kind")
-        required = []
-        if kind == ApplicantKind.NATURAL:
-            required = ["name", "id_type", "id_number"]
-        elif kind:
-            required = ["org_name", "credit_code", "legal_representative", "contact_person"]
-        for field in required:
-            if not data.get(field):
-                self.add_error(field, _("请填写此项。"))
-        number = (data.get("id_number") or "").strip().upper()
-        if kind == ApplicantKind.NATURAL and number:
-            data["id_number"] = number
-            if data.get("id_type") == IdType.RESIDENT_ID and not resident_id_ok(number):
-                self.add_error("id_number", _("身份证号码有误，请核对 18 位号码（含末位校验码）。"))
-        code = (data.get("credit_code") or "").strip().upper()
-        if kind and kind != ApplicantKind.NATURAL and code:
-            data["credit_code"] = code
-            if not credit_code_ok(code):
-                self.add_error("credit_code", _("统一社会信用代码有误，请核对 18 位代码。"))
-        phone = re.sub(r"[\s]", "", data.get("phone") or "")
-        if phone:
-            data["phone"] = phone
-            if not PHONE_RE.match(phone):
-                self.add_error("phone", _("请填写有效的手机号码或固定电话（如 0471-1234567）。"))
+        for field in ("id_number", "credit_code"):
+            if data.get(field):
+                data[field] = identity.normalize_code(data[field])
+        if data.get("phone"):
+            data["phone"] = identity.normalize_phone(data["phone"])
         if data.get("delivery") == Delivery.EMAIL and not data.get("email"):
             self.add_error("email", _("选择通过电子邮件获取时，请填写电子邮箱。"))
         if data.get("delivery") == Delivery.POST and not data.get("address"):
@@ -134,7 +98,7 @@ class RequestForm(GuardedFormMixin, forms.ModelForm):
         return self.fixed_organisation or self.cleaned_data["organisation"]
 
 
-class StatusForm(forms.Form):
+class StatusForm(CaptchaFormMixin, forms.Form):
     receipt_number = forms.CharField(label=gettext_lazy("受理编号"), max_length=40)
     query_code = forms.CharField(
         label=gettext_lazy("查询码"), max_length=6, min_length=6,
@@ -170,6 +134,10 @@ class CorrectionForm(_ActionForm):
         help_text=gettext_lazy("将告知申请人；补正期间答复期限中止计算。"),
     )
     on = forms.DateField(label=gettext_lazy("告知补正日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(
+        label=gettext_lazy("补正期限"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=gettext_lazy("申请人应在此日期前补正，逾期视为放弃申请（《条例》第三十条）；不填则为 15 个工作日（次年节假日安排尚未公布时为 21 日）。"),
+    )
 
 
 class SupplementForm(_ActionForm):
@@ -216,3 +184,24 @@ class CloseForm(_ActionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["outcome"].choices = [(o.value, o.label) for o in Outcome if o in CLOSING_OUTCOMES]
+
+
+class ConfirmReceiptForm(_ActionForm):
+    on = forms.DateField(label=gettext_lazy("确认收到日期"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ConsultForm(_ActionForm):
+    reason = forms.ChoiceField(label=gettext_lazy("征求意见类型"), choices=[
+        (StopReason.THIRD_PARTY.value, StopReason.THIRD_PARTY.label),
+        (StopReason.OTHER_AGENCY.value, StopReason.OTHER_AGENCY.label),
+    ])
+    whom = forms.CharField(label=gettext_lazy("征求意见对象"), max_length=200)
+    on = forms.DateField(
+        label=gettext_lazy("发出征求意见日期"), widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=gettext_lazy("征求意见期间不计入答复期限；被征求意见方应在 15 个工作日内提出意见。"),
+    )
+
+
+class EndConsultationForm(_ActionForm):
+    result = forms.CharField(label=gettext_lazy("意见情况"), widget=forms.Textarea(attrs={"rows": 3}))
+    on = forms.DateField(label=gettext_lazy("收到意见日期"), widget=forms.DateInput(attrs={"type": "date"}))

@@ -8,7 +8,7 @@ notification in the outbox (sent after commit, in the applicant's language).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,18 +18,25 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from casefile import scope
 from casefile import service as casefile
 from cluster.models import Organisation, SiteProfile
 from notify.service import queue_message
+from workdays.service import add_days
 
 from .constants import (
     ANSWER_OUTCOMES,
     CLOSING_OUTCOMES,
-    MAX_EXTENSION_DAYS,
+    CORRECTION_PERIOD,
+    EXTENSION_RULE,
     RECEIPT_PREFIX,
+    STOP_LIMITS,
+    Outcome,
     Status,
+    StopReason,
 )
-from .models import DisclosureRequest
+from .models import DisclosureRequest, OrganisationSettings
+from .notify_templates import CORRECTION, DECIDED, EXTENDED, RECEIVED
 from .workflow import WORKFLOW
 
 APPLICANT = "applicant"
@@ -53,17 +60,18 @@ def organisation_for_site(site: Site | None) -> Organisation | None:
 
 
 def officer_organisations(user) -> QuerySet[Organisation]:
-    """The organisations whose requests ``user`` works: those of the sites on
-    whose root page one of the user's groups holds permissions."""
-    if user.is_superuser:
-        return Organisation.objects.all()
-    sites = Site.objects.filter(root_page__group_permissions__group__user=user).distinct()
-    return Organisation.objects.filter(site_profiles__site__in=sites).distinct()
+    """The organisations whose requests ``user`` works (the kernel's scope)."""
+    return scope.officer_organisations(user)
 
 
 def requests_for(user) -> QuerySet[DisclosureRequest]:
-    qs = DisclosureRequest.objects.select_related("organisation")
-    return qs if user.is_superuser else qs.filter(organisation__in=officer_organisations(user))
+    return scope.cases_for(DisclosureRequest, user).select_related("organisation")
+
+
+def counts_from_confirmation(organisation: Organisation) -> bool:
+    """条例 第三十一条第三项, if the organisation chose it: an online request is
+    received on the day the officer confirms it, not the day it was sent."""
+    return OrganisationSettings.objects.filter(organisation=organisation, count_from_confirmation=True).exists()
 
 
 def can_work(user, request: DisclosureRequest) -> bool:
@@ -96,11 +104,13 @@ def grant_site_permissions(site: Site) -> None:
 # -- notifications ----------------------------------------------------------------
 
 
-def _notify(req: DisclosureRequest, body, subject) -> None:
+def _notify(req: DisclosureRequest, template: str, **params) -> None:
+    """Queue ``template`` (notify_templates.py) by SMS and e-mail; callables
+    among ``params`` are rendered in the applicant's language."""
     for channel, recipient in (("sms", req.phone), ("email", req.email)):
         if recipient:
             queue_message(
-                channel=channel, recipient=recipient, subject=subject, body=body, language=req.language,
+                channel=channel, recipient=recipient, template=template, params=params, language=req.language,
                 reference=req.receipt_number,
             )
 
@@ -125,24 +135,19 @@ def submit_request(*, data: dict, organisation: Organisation, site: Site | None,
     today = timezone.localdate()
     with transaction.atomic():
         req = DisclosureRequest(
-            **data, organisation=organisation, site=site, language=language, received_on=today,
+            **data, organisation=organisation, site=site, language=language,
+            received_on=None if counts_from_confirmation(organisation) else today,
             receipt_number=casefile.new_receipt_number(RECEIPT_PREFIX, day=today),
         )
         req.query_code_hash = casefile.hash_query_code(req.receipt_number, code)
+        if req.received_on:
+            req.start_clock(req.received_on)
         req.save()
         casefile.record_event(
             req, action="submit", to_status=Status.SUBMITTED, actor_kind=APPLICANT,
             public_note=_("已收到您的申请。"),
         )
-        number = req.receipt_number
-        _notify(
-            req,
-            subject=lambda: _("政府信息公开申请已收到"),
-            body=lambda: _(
-                "【%(org)s】您的政府信息公开申请已收到，受理编号 %(number)s，查询码 %(code)s。"
-                "请凭受理编号和查询码在网站“依申请公开”栏目查询办理进度。"
-            ) % {"org": _org_name(req), "number": number, "code": code},
-        )
+        _notify(req, RECEIVED, org=lambda: _org_name(req), number=req.receipt_number, code=code)
     return Receipt(req, code)
 
 
@@ -162,10 +167,44 @@ def public_timeline(req: DisclosureRequest):
 
 
 def _check(user, req: DisclosureRequest, action: str) -> None:
-    """Scope first, then the transition table, before anything is changed."""
+    """Scope first, then the transition table, before anything is changed
+    (the transition checks the table again under the row lock)."""
     if not can_work(user, req):
         raise PermissionDenied
     WORKFLOW.target(req.status, action)
+    if req.received_on is None and action not in ("confirm_receipt", "close"):
+        raise ValidationError(_("请先确认收到申请：本机关网上申请以双方确认之日为收到申请之日。"))
+
+
+def actions_for(user, req: DisclosureRequest) -> list:
+    """The buttons on the request's page."""
+    steps = WORKFLOW.actions_for(req, user)
+    if req.received_on is None:
+        return [t for t in steps if t.action in ("confirm_receipt", "close")]
+    return [t for t in steps if t.action != "confirm_receipt"]
+
+
+def confirm_receipt(req: DisclosureRequest, *, user, on: date | None = None) -> None:
+    """The officer confirms an online request (条例 第三十一条第三项): it is
+    received on ``on`` and the 20 working days start counting after it."""
+    _check(user, req, "confirm_receipt")
+    on = on or timezone.localdate()
+
+    def change(locked):
+        if locked.received_on is not None:
+            raise ValidationError(_("已确认收到该申请。"))
+        if on < timezone.localdate(locked.submitted_at):
+            raise ValidationError(_("确认日期不能早于提交日期。"))
+        locked.received_on = on
+        locked.start_clock(on)
+        return ["received_on"]
+
+    WORKFLOW.transition(
+        req, "confirm_receipt", user=user,
+        public_note=lambda r: _("已确认收到您的申请（收到申请之日：%(day)s），答复期限：%(due)s。")
+        % {"day": on.isoformat(), "due": _due_text(r)},
+        apply=change,
+    )
 
 
 def accept(req: DisclosureRequest, *, user, note: str = "") -> None:
@@ -173,71 +212,157 @@ def accept(req: DisclosureRequest, *, user, note: str = "") -> None:
     WORKFLOW.transition(req, "accept", user=user, reason=note, public_note=_("申请已受理，正在办理。"))
 
 
-def ask_correction(req: DisclosureRequest, *, user, missing: str, on: date | None = None) -> None:
-    """告知补正: what is missing goes to the applicant; the clock stops from ``on``."""
+def ask_correction(
+    req: DisclosureRequest, *, user, missing: str, on: date | None = None, until: date | None = None,
+) -> None:
+    """告知补正 (条例 第三十条): what is missing and by when (``until``, by
+    default 15 working days) go to the applicant; the clock is interrupted
+    from ``on`` and runs afresh once the supplement arrives."""
     _check(user, req, "ask_correction")
     if not missing.strip():
         raise ValidationError(_("请写明需要补正的内容。"))
     on = on or timezone.localdate()
+    # the period is the officer's to set ("合理的补正期限"); by default 15 working days, or
+    # three weeks where next year's holidays are not published yet (not a statutory deadline)
+    until = until or add_days(start=on, days=CORRECTION_PERIOD.days, unit=CORRECTION_PERIOD.unit).due or (
+        on + timedelta(days=21))
+    if until <= on:
+        raise ValidationError(_("补正期限应晚于告知补正的日期。"))
+
+    def change(locked):
+        locked.correction_request = missing
+        clock = locked.clock()
+        clock.interrupt(on, reason=StopReason.CORRECTION, applicant_due=until)
+        locked.store_clock(clock)
+        return ["correction_request"]
+
     with transaction.atomic():
-        req.correction_request = missing
-        req.pauses = [*(req.pauses or []), [on.isoformat(), None]]
         WORKFLOW.transition(
             req, "ask_correction", user=user, reason=missing,
-            public_note=_("需要补正：%(missing)s") % {"missing": missing},
-            update_fields=["correction_request", "pauses"],
+            public_note=_("需要补正：%(missing)s 请于 %(until)s 前补正，逾期不补正视为放弃申请。")
+            % {"missing": missing, "until": until.isoformat()},
+            apply=change,
         )
-        _notify(
-            req,
-            subject=lambda: _("政府信息公开申请需要补正"),
-            body=lambda: _("【%(org)s】您的申请（受理编号 %(number)s）需要补正：%(missing)s 补正期间答复期限中止计算。")
-            % {"org": _org_name(req), "number": req.receipt_number, "missing": missing},
-        )
+        _notify(req, CORRECTION, org=lambda: _org_name(req), number=req.receipt_number, missing=missing)
 
 
 def record_supplement(req: DisclosureRequest, *, user, supplement: str, on: date | None = None) -> None:
     """The applicant's 补正 arrived on ``on``: the clock runs again from the next day."""
     _check(user, req, "supplement")
     on = on or timezone.localdate()
+
+    def change(locked):
+        clock = locked.clock()
+        stop = clock.open_stop
+        if stop is not None and on < stop.start:
+            raise ValidationError(_("收到补正的日期不能早于告知补正的日期。"))
+        clock.restart_from(on)
+        locked.supplement = supplement
+        locked.store_clock(clock)
+        return ["supplement"]
+
+    WORKFLOW.transition(
+        req, "supplement", user=user, reason=supplement,
+        public_note=lambda r: _("已收到补正材料，继续办理。答复期限重新计算至 %(due)s。") % {"due": _due_text(r)},
+        apply=change,
+    )
+
+
+def lapse(req: DisclosureRequest) -> None:
+    """The 补正 period passed without a supplement (条例 第三十条: 视为放弃申请):
+    closed by the system, the applicant told. Called by the kernel's reminders."""
+    until = req.applicant_due_on
+
+    def change(locked):
+        if not locked.applicant_due_on or locked.applicant_due_on >= timezone.localdate():
+            raise ValidationError(_("补正期限尚未届满。"))
+        locked.outcome = Outcome.OTHER_NO_CORRECTION
+        locked.reply_text = _("申请人未在补正期限（%(until)s）内补正，视为放弃申请。") % {
+            "until": locked.applicant_due_on.isoformat()}
+        locked.answered_at = timezone.now()
+        return ["outcome", "reply_text", "answered_at"]
+
     with transaction.atomic():
-        pauses = [list(p) for p in req.pauses or []]
-        if pauses and pauses[-1][1] is None:
-            if on.isoformat() < pauses[-1][0]:
-                raise ValidationError(_("收到补正的日期不能早于告知补正的日期。"))
-            pauses[-1][1] = on.isoformat()
-        req.pauses, req.supplement = pauses, supplement
         WORKFLOW.transition(
-            req, "supplement", user=user, reason=supplement, public_note=_("已收到补正材料，继续办理。"),
-            update_fields=["pauses", "supplement"],
+            req, "lapse", actor_kind=SYSTEM, reason=lambda r: r.reply_text,
+            public_note=lambda r: _("已终止办理：%(outcome)s") % {"outcome": r.get_outcome_display()},
+            apply=change,
         )
+        _notify(req, DECIDED, org=lambda: _org_name(req), number=req.receipt_number,
+                outcome=req.get_outcome_display)
+    return until
+
+
+def consult(req: DisclosureRequest, *, user, reason: str, whom: str, on: date | None = None) -> None:
+    """征求第三方意见 (条例 第三十二条) or 征求其他机关意见 (第三十四条): the
+    answer clock is suspended (the time is not counted, 第三十三条第三款) and
+    the consultation has 15 working days of its own."""
+    _check(user, req, "consult")
+    if reason not in (StopReason.THIRD_PARTY, StopReason.OTHER_AGENCY):
+        raise ValidationError(_("请选择征求意见的类型。"))
+    if not whom.strip():
+        raise ValidationError(_("请写明征求意见的对象。"))
+    on = on or timezone.localdate()
+    label = StopReason(reason).label
+
+    def change(locked):
+        clock = locked.clock()
+        clock.suspend(on, reason=reason, limit=STOP_LIMITS[reason])
+        locked.store_clock(clock)
+        locked.consultation = "\n".join(filter(None, [locked.consultation, f"{on.isoformat()} {label}：{whom}"]))
+        return ["consultation"]
+
+    WORKFLOW.transition(
+        req, "consult", user=user, reason=f"{label}：{whom}",
+        public_note=_("正在%(what)s，所需时间不计入答复期限。") % {"what": label}, apply=change,
+    )
+
+
+def end_consultation(req: DisclosureRequest, *, user, result: str, on: date | None = None) -> None:
+    """The opinion arrived (or the 15 days ran out): the answer clock runs on with the days it had left."""
+    _check(user, req, "end_consultation")
+    on = on or timezone.localdate()
+
+    def change(locked):
+        clock = locked.clock()
+        clock.resume(on)
+        locked.store_clock(clock)
+        if result.strip():
+            locked.consultation = "\n".join(filter(None, [locked.consultation, f"{on.isoformat()} {result}"]))
+        return ["consultation"]
+
+    WORKFLOW.transition(
+        req, "end_consultation", user=user, reason=result,
+        public_note=lambda r: _("征求意见结束，继续办理，答复期限至 %(due)s。") % {"due": _due_text(r)},
+        apply=change,
+    )
 
 
 def extend(req: DisclosureRequest, *, user, approver, days: int, reason: str) -> None:
-    """延长答复期限: once, at most 20 working days, approved by someone with the permission."""
+    """延长答复期限 (条例 第三十三条第二款): once, at most 20 working days
+    (EXTENSION_RULE, checked under the row lock), approved by someone with the permission."""
     _check(user, req, "extend")
     if not can_approve_extension(approver):
         raise ValidationError(_("批准人没有批准延期的权限。"))
-    if req.extension_days:
-        raise ValidationError(_("答复期限只能延长一次。"))
-    if not 1 <= days <= MAX_EXTENSION_DAYS:
-        raise ValidationError(_("延长的期限应为 1 至 %(max)s 个工作日。") % {"max": MAX_EXTENSION_DAYS})
     if not reason.strip():
         raise ValidationError(_("请填写延期理由。"))
+
+    def change(locked):
+        clock = locked.clock()
+        clock.extend(days, rule=EXTENSION_RULE, approver=approver.get_username(), approver_id=approver.pk,
+                     reason=reason, on=timezone.localdate())
+        locked.store_clock(clock)
+
     with transaction.atomic():
-        req.extension_days, req.extension_reason, req.extension_approved_by = days, reason, approver
         WORKFLOW.transition(
             req, "extend", user=user,
             reason=_("%(approver)s 批准延长 %(days)s 个工作日：%(reason)s")
             % {"approver": approver.get_username(), "days": days, "reason": reason},
             public_note=_("答复期限延长 %(days)s 个工作日。") % {"days": days},
-            update_fields=["extension_days", "extension_reason", "extension_approved_by"],
+            apply=change,
         )
-        _notify(
-            req,
-            subject=lambda: _("政府信息公开申请答复期限延长"),
-            body=lambda: _("【%(org)s】您的申请（受理编号 %(number)s）答复期限延长 %(days)s 个工作日，至 %(due)s。")
-            % {"org": _org_name(req), "number": req.receipt_number, "days": days, "due": _due_text(req)},
-        )
+        _notify(req, EXTENDED, org=lambda: _org_name(req), number=req.receipt_number, days=days,
+                due=lambda: _due_text(req))
 
 
 def answer(req: DisclosureRequest, *, user, outcome: str, reply_text: str, reply_document=None) -> None:
@@ -256,29 +381,20 @@ def close(req: DisclosureRequest, *, user, outcome: str, reason: str) -> None:
 
 
 def _decide(req, *, user, action, outcome, reply_text, reply_document) -> None:
+    def change(locked):
+        locked.outcome, locked.reply_text = outcome, reply_text
+        locked.answered_at, locked.answered_by = timezone.now(), user
+        if reply_document is not None:
+            locked.reply_document = reply_document
+            return ["outcome", "reply_text", "answered_at", "answered_by", "reply_document"]
+        return ["outcome", "reply_text", "answered_at", "answered_by"]  # a still-open stop ends with the decision
+
     with transaction.atomic():
-        req.outcome, req.reply_text = outcome, reply_text
-        req.answered_at, req.answered_by = timezone.now(), user
-        if reply_document is not None:
-            req.reply_document = reply_document
-        # a still-open pause ends with the decision
-        pauses = [list(p) for p in req.pauses or []]
-        if pauses and pauses[-1][1] is None:
-            pauses[-1][1] = timezone.localdate().isoformat()
-        req.pauses = pauses
-        fields = ["outcome", "reply_text", "answered_at", "answered_by", "pauses"]
-        if reply_document is not None:
-            fields.append("reply_document")
-        label = req.get_outcome_display()
         WORKFLOW.transition(
             req, action, user=user, reason=reply_text,
-            public_note=(_("已答复：%(outcome)s") if action == "answer" else _("已终止办理：%(outcome)s"))
-            % {"outcome": label},
-            update_fields=fields,
+            public_note=lambda r: (_("已答复：%(outcome)s") if action == "answer" else _("已终止办理：%(outcome)s"))
+            % {"outcome": r.get_outcome_display()},
+            apply=change,
         )
-        _notify(
-            req,
-            subject=lambda: _("政府信息公开申请已答复"),
-            body=lambda: _("【%(org)s】您的申请（受理编号 %(number)s）已办结：%(outcome)s。请凭查询码在网站查看答复。")
-            % {"org": _org_name(req), "number": req.receipt_number, "outcome": req.get_outcome_display()},
-        )
+        _notify(req, DECIDED, org=lambda: _org_name(req), number=req.receipt_number,
+                outcome=req.get_outcome_display)

@@ -67,7 +67,8 @@ def _start_of(year: int) -> datetime:
 def annual_figures(organisation, year: int) -> dict[str, dict[str, int]]:
     figures = {row: {col: 0 for col, _label in COLUMNS} for row, _label in ROWS}
     start, end = _start_of(year), _start_of(year + 1)
-    qs = DisclosureRequest.objects.filter(organisation=organisation)
+    # a request whose receipt is not yet confirmed (条例 第三十一条) is not received yet
+    qs = DisclosureRequest.objects.filter(organisation=organisation, received_on__isnull=False)
     for kind, received_on, answered_at, outcome in qs.values_list(
         "applicant_kind", "received_on", "answered_at", "outcome"
     ):

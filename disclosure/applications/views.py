@@ -15,6 +15,7 @@ from wagtail.models import Site
 
 from casefile.service import LookupRateLimited
 from cluster.views import rate_limited
+from formguard.abuse import needs_captcha, note_attempt, over_limit
 from formguard.guard import rate_limit, run_once
 
 from . import service
@@ -24,6 +25,9 @@ from .models import DisclosureRequest
 SESSION_CODES = "yisqgk_codes"
 DOCUMENT_SALT = "yisqgk.document"
 DOCUMENT_MAX_AGE = 3600
+SUBMIT_SCOPE = "yisqgk-submit"
+STATUS_SCOPE = "yisqgk-status"
+PHONE_RATE = "5/h"  # requests filed with one phone number, from whatever address
 
 
 def _site(request):
@@ -39,14 +43,22 @@ def _chooses_organisation(site) -> bool:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@rate_limit(rate="5/m", group="yisqgk-submit")
+@rate_limit(rate="5/m", group=SUBMIT_SCOPE)
 def request_form(request):
     site = _site(request)
     own = service.organisation_for_site(site)
-    kwargs = {"organisation": own, "choose_organisation": _chooses_organisation(site) or own is None}
+    kwargs = {
+        "organisation": own, "choose_organisation": _chooses_organisation(site) or own is None,
+        "captcha": needs_captcha(request, SUBMIT_SCOPE),
+    }
     if request.method == "POST":
         form = RequestForm(request.POST, **kwargs)
-        if form.is_valid():
+        valid = form.is_valid()
+        if note_attempt(request, SUBMIT_SCOPE, failed=not valid):
+            form.add_captcha()
+        if valid and over_limit(request, SUBMIT_SCOPE, rate=PHONE_RATE, phone=form.cleaned_data.get("phone", "")):
+            return rate_limited(request)
+        if valid:
             codes: dict[str, str] = {}
 
             def create() -> str:
@@ -92,7 +104,7 @@ def receipt(request):
 def status(request):
     context = {}
     if request.method == "POST":
-        form = StatusForm(request.POST)
+        form = StatusForm(request.POST, captcha=needs_captcha(request, STATUS_SCOPE))
         if form.is_valid():
             try:
                 req = service.find_request(
@@ -109,8 +121,13 @@ def status(request):
                     clock_status=req.clock_status(),
                     document_token=signing.dumps(req.pk, salt=DOCUMENT_SALT) if req.reply_document else "",
                 )
+        # a refused form or a miss counts towards the captcha (guessing query codes)
+        if note_attempt(request, STATUS_SCOPE, failed="req" not in context):
+            form.add_captcha()
     else:
-        form = StatusForm(initial={"receipt_number": request.GET.get("n", "")})
+        form = StatusForm(
+            initial={"receipt_number": request.GET.get("n", "")}, captcha=needs_captcha(request, STATUS_SCOPE)
+        )
     context["form"] = form
     return TemplateResponse(request, "applications/status.html", context)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
-from django_ratelimit import ALL
-from django_ratelimit.core import is_ratelimited
+
+from formguard.abuse import over_limit
 
 from .models import CaseEvent
 from .references import (  # noqa: F401  (re-exported for domain apps)
@@ -76,8 +76,8 @@ def lookup_case(request, queryset, *, receipt_number: str, query_code: str, grou
     """The case with this receipt number and query code, or None.
 
     Unknown numbers and wrong codes look the same to the caller, and every
-    attempt counts towards a per-IP limit (raises LookupRateLimited)."""
-    if is_ratelimited(request, group=group, key="ip", rate=LOOKUP_RATE, method=ALL, increment=True):
+    attempt counts towards a per-address limit (raises LookupRateLimited)."""
+    if over_limit(request, group, rate=LOOKUP_RATE):
         raise LookupRateLimited
     number = normalize_receipt_number(receipt_number)
     if not is_valid_receipt_number(number):

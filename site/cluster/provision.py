@@ -2,7 +2,10 @@
 
 Every site gets four groups scoped to its own page tree and its own collection of
 images and documents, and a workflow 初审 → 保密审查 → 签发 on its root page, so
-nothing goes public without review. Re-running it changes nothing.
+nothing goes public without review. No group may publish directly (only a superuser
+may, and Wagtail logs it as ``wagtail.publish``): the workflow's last approval
+publishes (see ``cluster.workflows``). Re-running it changes nothing, except to take
+back a direct publish permission an earlier version or an administrator granted.
 """
 
 from __future__ import annotations
@@ -27,13 +30,16 @@ from wagtail.models import (
 # The role that manages the site itself: its profile (footer records, theme, contacts).
 SITE_MANAGER = "签发"
 
-# role -> page permissions on the site's tree
+# role -> page permissions on the site's tree. None has publish_page: a signer who
+# held it could publish past 初审 and 保密审查, which the law forbids.
 ROLES: dict[str, tuple[str, ...]] = {
     "编辑": ("add_page", "change_page"),
     "初审": ("add_page", "change_page"),
     "保密审查": ("change_page",),
-    "签发": ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+    "签发": ("add_page", "change_page", "lock_page", "unlock_page"),
 }
+# Page permissions no group may hold anywhere in the tree.
+WITHHELD_PAGE_PERMISSIONS = ("publish_page",)
 REVIEW_STEPS = ("初审", "保密审查", "签发")
 COLLECTION_PERMISSIONS = (
     ("wagtaildocs", "add_document"),
@@ -63,6 +69,16 @@ def group_name(site: Site, role: str) -> str:
 # Sent once a site's groups exist, so domain apps grant their own permissions
 # to them (e.g. the 依申请公开 queue) without cluster knowing those apps.
 site_provisioned = Signal()
+
+
+def withhold_direct_publishing() -> int:
+    """Take publish_page from every group on every page (the site groups of earlier
+    versions, Wagtail's own "Moderators" on the root), so only the workflow and
+    superusers publish. Returns how many grants were removed."""
+    deleted, _ = GroupPagePermission.objects.filter(
+        permission__content_type__app_label="wagtailcore", permission__codename__in=WITHHELD_PAGE_PERMISSIONS
+    ).delete()
+    return deleted
 
 
 @transaction.atomic
@@ -99,5 +115,6 @@ def provision_site(site: Site) -> SiteStaff:
         task.groups.set([groups[step]])
         WorkflowTask.objects.update_or_create(workflow=workflow, task=task, defaults={"sort_order": order})
     WorkflowPage.objects.update_or_create(page=site.root_page, defaults={"workflow": workflow})
+    withhold_direct_publishing()
     site_provisioned.send(sender=Site, site=site, groups=groups)
     return SiteStaff(groups, workflow, collection)

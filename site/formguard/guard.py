@@ -20,10 +20,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_ratelimit.core import is_ratelimited
 
 from multilingual.mongolian import clean_mongolian_input, detect_legacy, has_mongolian
 
+from .abuse import over_limit
 from .models import SubmissionToken
 
 TOKEN_MAX_AGE = 24 * 3600
@@ -160,14 +160,14 @@ class GuardedForm(GuardedFormMixin, forms.Form):
 
 
 def rate_limit(*, rate: str = "5/m", group: str | None = None, methods: tuple[str, ...] = ("POST",)):
-    """Limit a public view per IP; over the limit the localized 429 page is shown."""
+    """Limit a public view per client address (``abuse.over_limit``); over the
+    limit the localized 429 page is shown."""
 
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
-            if request.method in methods and is_ratelimited(
-                request, group=group or f"{view.__module__}.{view.__name__}", key="ip", rate=rate,
-                method=list(methods), increment=True,
+            if request.method in methods and over_limit(
+                request, group or f"{view.__module__}.{view.__name__}", rate=rate
             ):
                 from cluster.views import rate_limited
 

@@ -16,9 +16,10 @@ urlpatterns = [
     path("sitemap/", cluster_views.cluster_sitemap, name="cluster_sitemap"),
     path("accessibility/", cluster_views.accessibility, name="accessibility"),
     path("untranslated/", cluster_views.untranslated, name="untranslated"),
-    path("search/", include("disclosure.urls")),
+    path("search/", include("search.urls")),
     path("api/", include("disclosure.api_urls")),
     path("yisqgk/", include("disclosure.applications.urls")),
+    path("captcha/", include("captcha.urls")),  # images of formguard.abuse's captcha
 ]
 
 if settings.DEBUG:

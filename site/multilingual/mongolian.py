@@ -39,6 +39,13 @@ Legacy encodings
   table and code here are written for this project).  Codes above U+E34F
   (ligatures and variants in later font versions) are left in place and
   reported as unconvertible instead of being guessed.
+* Menksoft text typed by shape (the "Menk_Shape" spelling that older IMEs and
+  converters produce) reuses one glyph code for letters that look alike: a
+  word-initial a is the initial stroke (the code of initial e) followed by an
+  a-tooth, and a final u or ü is the final o glyph.  Those two are decided by
+  vowel harmony (``_resolve_shapes``); a word whose harmony does not decide
+  it is left as pasted and listed in ``ConversionResult.ambiguous`` with its
+  possible readings, so the editor is asked instead of a guess being stored.
 * Z52 shape codes sit inside the real block (U+1860-U+18AA, the Todo/Sibe/
   Manchu/Ali Gali letters), so a range check for "is this Mongolian" cannot
   see them.  We detect them heuristically and never convert them silently.
@@ -50,16 +57,19 @@ import unicodedata
 from dataclasses import dataclass, field
 
 __all__ = [
+    "Ambiguity",
     "ConversionResult",
     "LegacyEncodingError",
     "clean_mongolian_input",
     "convert_legacy",
     "detect_legacy",
+    "encoding_label",
     "ensure_unicode",
     "has_mongolian",
     "mongolian_words",
     "normalize",
     "normalize_for_storage",
+    "normalize_for_storage_report",
 ]
 
 NNBSP = "\u202f"
@@ -84,6 +94,7 @@ _MENKSOFT_UNKNOWN_SPACE = "\ue262"
 
 Z52_FIRST = 0x1860
 Z52_LAST = 0x18AA
+_Z52_RE = re.compile("[\u1860-\u18aa]")
 
 
 # ---------------------------------------------------------------------------
@@ -111,15 +122,27 @@ def normalize_for_storage(text: str) -> str:
     """What forms store: NFC, Menksoft PUA codes converted where possible.
 
     FVS/MVS/NNBSP/ZWJ are kept: they carry the visible shape the editor
-    chose.  Unconvertible legacy codes are left in place (the form layer
-    decides whether to refuse them, see ``clean_mongolian_input``).
+    chose.  Unconvertible codes and ambiguous words are left in place (the
+    form layer decides whether to refuse them, see ``clean_mongolian_input``).
+    """
+    return normalize_for_storage_report(text)[0]
+
+
+def normalize_for_storage_report(text: str) -> tuple[str, ConversionResult | None]:
+    """``normalize_for_storage`` and, when legacy text was found, what was done.
+
+    The result is None for text without legacy codes (the common case), else
+    the ``ConversionResult`` of the legacy conversion (for warnings).
     """
     if not text:
-        return ""
+        return "", None
     text = unicodedata.normalize("NFC", text)
-    if _MENKSOFT_RE.search(text):
-        text = unicodedata.normalize("NFC", _convert_menksoft(text)[0])
-    return text
+    if not _MENKSOFT_RE.search(text) and not (_Z52_RE.search(text) and _looks_like_z52(text)):
+        return text, None
+    result = convert_legacy(text)
+    if result.encoding is None:
+        return text, None
+    return result.text, result
 
 
 def has_mongolian(text: str) -> bool:
@@ -239,9 +262,25 @@ _MENKSOFT_MEDI_WA = 0xE32C              # w, but ē between two consonants
 _MENKSOFT_FINA_WA_FVS1 = 0xE32B         # standalone: u
 _MENKSOFT_MEDI_A_TOOTH = {0xE26C, 0xE26D, 0xE26F}
 
-_FEMININE_GLYPHS = frozenset(
-    list(range(0xE270, 0xE279)) + list(range(0xE293, 0xE2B1))
-)
+# Shape-typed Menksoft (see the module doc).  The initial stroke is INIT_E;
+# the a-teeth are MEDI_A and its variants; the o-shaped finals are FINA_O,
+# FINA_O_FVS1 and FINA_O_BP (after b, p, k, f).
+_MENKSOFT_INIT_STROKE = 0xE271
+_MENKSOFT_A_TEETH = frozenset({0xE26C, 0xE26D, 0xE26E, 0xE26F})
+_MENKSOFT_FINA_O_SHAPES = frozenset({0xE285, 0xE286, 0xE287})
+# q and g are drawn differently in back and front words: their glyph is
+# harmony evidence even where the vowels are not.
+_MENKSOFT_BACK_QG = frozenset({
+    0xE2CE, 0xE2CF, 0xE2D2, 0xE2D3, 0xE2D8, 0xE2D9, 0xE2DC,
+    0xE2E1, 0xE2E2, 0xE2E4, 0xE2E5, 0xE2EA, 0xE2EC, 0xE2EE,
+})
+_MENKSOFT_FRONT_QG = frozenset({
+    0xE2D0, 0xE2D1, 0xE2D4, 0xE2D5, 0xE2DA, 0xE2DB, 0xE2DD, 0xE2DE, 0xE2DF, 0xE2E0,
+    0xE2E3, 0xE2E6, 0xE2EB, 0xE2ED,
+})
+_BACK_VOWELS = frozenset((A, O, U))
+_FRONT_VOWELS = frozenset((E, OE, UE, EE))
+_VOWELS = _BACK_VOWELS | _FRONT_VOWELS | {I}
 
 
 def _is_letter(cp: int) -> bool:
@@ -256,31 +295,67 @@ def _is_consonant(cp: int) -> bool:
     return 0xE2B1 <= cp <= 0xE34F
 
 
+@dataclass(frozen=True)
+class Ambiguity:
+    """A legacy word whose letters its shape and harmony do not decide."""
+
+    legacy: str                 # the word as pasted (private-use codes)
+    readings: tuple[str, ...]   # what it may mean, in Unicode
+
+    def __str__(self) -> str:
+        return " / ".join(self.readings)
+
+
 @dataclass
 class ConversionResult:
     text: str
     converted: bool
     unconvertible: list[str] = field(default_factory=list)   # e.g. ["U+E3A0"]
     encoding: str | None = None
+    ambiguous: list[Ambiguity] = field(default_factory=list)  # left as pasted
+    words: list[str] = field(default_factory=list)           # converted words, in Unicode
 
 
 class LegacyEncodingError(ValueError):
     """Text in a legacy Mongolian encoding that cannot be converted safely."""
 
-    def __init__(self, encoding: str, unconvertible: list[str]):
+    def __init__(self, encoding: str, unconvertible: list[str], ambiguous: list[Ambiguity] = ()):
         self.encoding = encoding
         self.unconvertible = list(unconvertible)
+        self.ambiguous = list(ambiguous)
         super().__init__(
             f"legacy Mongolian encoding {encoding!r}; unconvertible: "
             + (", ".join(self.unconvertible) or "-")
+            + ("; ambiguous: " + ", ".join(map(str, self.ambiguous)) if self.ambiguous else "")
         )
 
 
-def _convert_word(word: list[int], unconvertible: set[int]) -> str:
-    """Convert one run of Menksoft letter glyphs to Unicode letters."""
-    feminine = any(cp in _FEMININE_GLYPHS for cp in word)
-    out: list[str] = []
+def _harmony(pieces, codes) -> str | None:
+    """"back", "front", "mixed" or None (no evidence) for converted letters
+    and the glyph codes they came from."""
+    back = front = False
+    for piece in pieces:
+        for ch in piece or "":
+            back = back or ch in _BACK_VOWELS
+            front = front or ch in _FRONT_VOWELS
+    back = back or any(cp in _MENKSOFT_BACK_QG for cp in codes)
+    front = front or any(cp in _MENKSOFT_FRONT_QG for cp in codes)
+    if back and front:
+        return "mixed"
+    return "back" if back else "front" if front else None
+
+
+def _convert_word(
+    word: list[int], unconvertible: set[int], *, suffix_of: str | None = None
+) -> tuple[str, Ambiguity | None]:
+    """Convert one run of Menksoft letter glyphs to Unicode letters.
+
+    ``suffix_of`` is the harmony of the stem when the word follows a suffix
+    space.  Returns the text and, for a word left as pasted, its readings.
+    """
     n = len(word)
+    # One piece of output per code; None where the letter waits for harmony.
+    pieces: list[str | None] = []
     i = 0
     while i < n:
         cp = word[i]
@@ -291,44 +366,116 @@ def _convert_word(word: list[int], unconvertible: set[int]) -> str:
         # looks like two a-teeth; Menksoft-shape text often stores it as two
         # MEDI_A codes (e.g. b-a-[a a]-s-i = ᠪᠠᠭᠰᠢ "teacher").  Only when the
         # pair follows a vowel and precedes a consonant: a real "aa" never
-        # stands there in the traditional orthography.
+        # stands there in the traditional orthography.  Not right after the
+        # initial stroke, whose first tooth belongs to an initial a.
         if (
-            cp in _MENKSOFT_MEDI_A_TOOTH and nxt in _MENKSOFT_MEDI_A_TOOTH
+            cp in _MENKSOFT_A_TEETH and nxt in _MENKSOFT_A_TEETH
             and prev is not None and _is_vowel(prev)
+            and not (i == 1 and prev == _MENKSOFT_INIT_STROKE)
             and after is not None and _is_consonant(after)
         ):
-            out.append(GA)
+            pieces += [GA, ""]
             i += 2
             continue
-        if cp == _MENKSOFT_FINA_A_OR_E:
-            out.append(E if feminine else A)
+        if cp == _MENKSOFT_FINA_A_OR_E or (cp in _MENKSOFT_FINA_O_SHAPES and i == n - 1):
+            pieces.append(None)
         elif cp in _MENKSOFT_MEDI_Q_BEFORE_CONSONANT:
-            out.append(GA if nxt is not None and _is_consonant(nxt) else QA)
+            pieces.append(GA if nxt is not None and _is_consonant(nxt) else QA)
         elif cp == _MENKSOFT_MEDI_WA and prev is not None and nxt is not None \
                 and _is_consonant(prev) and _is_consonant(nxt):
-            out.append(EE)
+            pieces.append(EE)
         elif cp == _MENKSOFT_FINA_WA_FVS1 and n == 1:
-            out.append(U)
+            pieces.append(U)
         elif cp in MENKSOFT_TO_UNICODE:
-            out.append(MENKSOFT_TO_UNICODE[cp])
+            pieces.append(MENKSOFT_TO_UNICODE[cp])
         else:
             unconvertible.add(cp)
-            out.append(chr(cp))
+            pieces.append(chr(cp))
         i += 1
-    return "".join(out)
+    ambiguity = _resolve_shapes(word, pieces, suffix_of)
+    if ambiguity is not None:
+        return "".join(map(chr, word)), ambiguity
+    return "".join(pieces), None
 
 
-def _convert_menksoft(text: str) -> tuple[str, list[str], bool]:
-    """Return (text, unconvertible code points, anything converted)."""
+def _resolve_shapes(word: list[int], pieces: list[str | None], suffix_of: str | None) -> Ambiguity | None:
+    """Decide the shape-shared letters of one word by vowel harmony, in place.
+
+    Returns an ``Ambiguity`` when harmony cannot decide; see the module doc.
+    """
+    n = len(word)
+
+    def ask(index: int, options) -> Ambiguity:
+        spelt = ["".join(letter if j == index else (p or "") for j, p in enumerate(pieces)) for letter in options]
+        return Ambiguity("".join(map(chr, word)), tuple(spelt))
+
+    # 1. Word-initial stroke + a-tooth: a in a back word, e + e in a front
+    #    one (never the "ᠡᠠ" the codes spell one by one).
+    if n >= 2 and word[0] == _MENKSOFT_INIT_STROKE and word[1] in _MENKSOFT_A_TEETH:
+        rest = _harmony(pieces[2:], word[2:])
+        pieces[1] = ""
+        if rest == "mixed":
+            return ask(0, (A, E + E))
+        pieces[0], pieces[1] = (E, E) if rest == "front" else (A, "")
+    # 2. FINA_A_FVS1 == FINA_E_FVS1: a or e by vowel harmony.
+    for j, piece in enumerate(pieces):
+        if piece is None and word[j] == _MENKSOFT_FINA_A_OR_E:
+            pieces[j] = E if _harmony(pieces, word) in ("front", "mixed") else A
+    # 3. The final o glyph is o, u, ö or ü.  Outside the first syllable o/ö
+    #    only follow an o/ö of the first syllable; elsewhere it is u or ü.
+    if pieces and pieces[-1] is None:
+        last = n - 1
+        vowels = [ch for p in pieces[:last] for ch in (p or "") if ch in _VOWELS]
+        harmony = _harmony(pieces[:last], word[:last])
+        if not vowels and suffix_of is not None:
+            # A suffix ("ᠤ", "ᠳᠤ", ...): no Mongolian suffix has o/ö.
+            pieces[last] = UE if suffix_of == "front" else U
+        elif not vowels:
+            return ask(last, (OE, UE) if harmony == "front" else (O, U))
+        elif harmony == "back":
+            if vowels[0] == O:
+                return ask(last, (O, U))
+            pieces[last] = U
+        elif harmony == "front":
+            if vowels[0] == OE:
+                return ask(last, (OE, UE))
+            pieces[last] = UE
+        else:
+            return ask(last, (O, U, UE))
+    return None
+
+
+def _convert_menksoft(text: str) -> tuple[str, list[str], bool, list[Ambiguity], list[str]]:
+    """Return (text, unconvertible code points, anything converted,
+    ambiguous words, converted words)."""
     out: list[str] = []
     word: list[int] = []
     unconvertible: set[int] = set()
+    ambiguous: list[Ambiguity] = []
+    words: list[str] = []
     converted = False
+    # Harmony of the last word, and whether a suffix space followed it.
+    state = {"stem": None, "suffix": False}
 
     def flush() -> None:
-        if word:
-            out.append(_convert_word(word, unconvertible))
-            word.clear()
+        nonlocal converted
+        if not word:
+            return
+        converted_word, ambiguity = _convert_word(
+            word, unconvertible, suffix_of=state["stem"] if state["suffix"] else None
+        )
+        out.append(converted_word)
+        if ambiguity is not None:
+            ambiguous.append(ambiguity)
+            state["stem"] = state["stem"] if state["suffix"] else None
+        else:
+            converted = True
+            words.append(converted_word)
+            harmony = _harmony([converted_word], word)
+            # A suffix keeps its stem's harmony for the next suffix.
+            state["stem"] = harmony if not state["suffix"] or harmony else state["stem"]
+        state["suffix"] = False
+        word.clear()
 
     for ch in text:
         cp = ord(ch)
@@ -339,17 +486,19 @@ def _convert_menksoft(text: str) -> tuple[str, list[str], bool]:
         if MENKSOFT_FIRST <= cp <= MENKSOFT_LAST:
             if cp in MENKSOFT_TO_UNICODE:
                 out.append(MENKSOFT_TO_UNICODE[cp])
+                converted = True
             else:
                 unconvertible.add(cp)
                 out.append(ch)
         else:
             out.append(ch)
+        if ch in (_MENKSOFT_SUFFIX_SPACE, NNBSP):
+            state["suffix"] = True
+        else:  # a space or punctuation ends the stem
+            state["stem"], state["suffix"] = None, False
     flush()
-    converted = any(
-        MENKSOFT_FIRST <= ord(c) <= MENKSOFT_LAST and ord(c) not in unconvertible
-        for c in text
-    )
-    return "".join(out), [f"U+{cp:04X}" for cp in sorted(unconvertible)], converted
+    bad = [f"U+{cp:04X}" for cp in sorted(unconvertible)]
+    return "".join(out), bad, converted, ambiguous, words
 
 
 # ---------------------------------------------------------------------------
@@ -374,11 +523,18 @@ def _looks_like_z52(text: str) -> bool:
     return extended > 0 and extended >= base
 
 
+# A Menksoft text has at least one code of the documented range (letters,
+# punctuation, digits, the suffix space); a stray private-use character
+# from a Chinese font (the shared corpus has U+E5F9 in a Chinese law) does not
+# make a text Mongolian.
+_MENKSOFT_DOCUMENTED_RE = re.compile("[\ue234-\ue34f]")
+
+
 def detect_legacy(text: str) -> str | None:
     """"menksoft", "z52" or None."""
     if not text:
         return None
-    if _MENKSOFT_RE.search(text):
+    if _MENKSOFT_DOCUMENTED_RE.search(text):
         return "menksoft"
     if _looks_like_z52(text):
         return "z52"
@@ -395,10 +551,10 @@ def convert_legacy(text: str) -> ConversionResult:
     """
     encoding = detect_legacy(text)
     if encoding == "menksoft":
-        out, bad, converted = _convert_menksoft(text)
+        out, bad, converted, ambiguous, words = _convert_menksoft(text)
         return ConversionResult(
             text=unicodedata.normalize("NFC", out), converted=converted,
-            unconvertible=bad, encoding="menksoft",
+            unconvertible=bad, encoding="menksoft", ambiguous=ambiguous, words=words,
         )
     if encoding == "z52":
         bad = sorted({ord(c) for c in text if Z52_FIRST <= ord(c) <= Z52_LAST})
@@ -415,12 +571,17 @@ def ensure_unicode(text: str) -> str:
     Returns the storage form (``normalize_for_storage``).
     """
     result = convert_legacy(text)
-    if result.encoding is not None and (result.unconvertible or not result.converted):
-        raise LegacyEncodingError(result.encoding, result.unconvertible)
+    if result.encoding is not None and (result.unconvertible or result.ambiguous or not result.converted):
+        raise LegacyEncodingError(result.encoding, result.unconvertible, result.ambiguous)
     return normalize_for_storage(result.text)
 
 
 _ENCODING_LABELS = {"menksoft": "蒙科立 Menksoft", "z52": "Z52"}
+
+
+def encoding_label(encoding: str) -> str:
+    """How a legacy encoding is named to editors."""
+    return _ENCODING_LABELS.get(encoding, encoding)
 
 
 def clean_mongolian_input(text: str) -> str:
@@ -431,6 +592,13 @@ def clean_mongolian_input(text: str) -> str:
     try:
         return ensure_unicode(text or "")
     except LegacyEncodingError as exc:
+        if exc.ambiguous and not exc.unconvertible:
+            raise ValidationError(
+                _("文本中旧版蒙古文编码的词无法确定写法：%(words)s。"
+                  "请用标准蒙古文（国家标准编码）重新输入这些词。"),
+                code="ambiguous_mongolian_word",
+                params={"words": "；".join(map(str, exc.ambiguous))},
+            ) from exc
         raise ValidationError(
             _("文本中含有旧版蒙古文编码（%(encoding)s），无法自动转换，"
               "请用标准蒙古文（国家标准编码）重新输入。"),

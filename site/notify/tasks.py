@@ -11,3 +11,8 @@ def deliver(message_id: int) -> str:
 @shared_task(name="notify.tasks.deliver_pending", ignore_result=True)
 def deliver_pending() -> int:
     return service.deliver_pending()
+
+
+@shared_task(name="notify.tasks.purge_sent", ignore_result=True)
+def purge_sent() -> int:
+    return service.purge_sent()

@@ -37,9 +37,15 @@ class OutboxViewSet(SnippetViewSet):
     menu_label = _("消息发件箱")
     add_to_settings_menu = True
     inspect_view_enabled = True
-    list_display = ["recipient", "channel", "status", "attempts", "reference", "created_at", "sent_at"]
+    # "recipient" shows through Outbox.get_recipient_display, masked; the
+    # encrypted secrets ("sealed") are never shown, the text only with them masked.
+    list_display = ["recipient", "channel", "template", "status", "attempts", "reference", "created_at", "sent_at"]
     list_filter = ["status", "channel"]
     search_fields = ["recipient", "reference"]
+    inspect_view_fields = [
+        "channel", "recipient", "template", "preview", "params", "language", "reference", "status", "attempts",
+        "last_error", "next_attempt_at", "created_at", "sent_at", "provider_id",
+    ]
 
 
 register_permission_policy(Outbox, ReadOnlyPermissionPolicy(Outbox))

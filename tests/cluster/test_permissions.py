@@ -1,8 +1,11 @@
 """Editors work on their own site only, and cannot publish without review."""
 
 import pytest
+from wagtail.models import PageLogEntry
 
 from cluster.models import ArticlePage
+
+from .admin_forms import edit_form
 
 pytestmark = [pytest.mark.django_db]
 
@@ -51,7 +54,8 @@ def test_editor_may_edit_but_not_publish(demo_user, fgw):
     editor_perms = article.permissions_for_user(demo_user("fgw_editor"))
     assert editor_perms.can_edit()
     assert not editor_perms.can_publish()
-    assert article.permissions_for_user(demo_user("fgw_signer")).can_publish()
+    # not even 签发 publishes directly: only the workflow's last approval does (test_publishing)
+    assert not article.permissions_for_user(demo_user("fgw_signer")).can_publish()
     assert not article.permissions_for_user(demo_user("jyj_signer")).can_publish()
     assert not article.permissions_for_user(demo_user("jyj_editor")).can_edit()
 
@@ -59,25 +63,22 @@ def test_editor_may_edit_but_not_publish(demo_user, fgw):
 def test_editor_posting_publish_does_not_go_live(client, demo_user, fgw):
     client.force_login(demo_user("fgw_editor"))
     article = article_of(fgw)
+    old_title, revisions = article.title, article.revisions.count()
     edit_url = f"/admin/pages/{article.pk}/edit/"
     html = client.get(edit_url, HTTP_HOST="www.localhost").content.decode()
     assert 'name="action-publish"' not in html
-    data = {
-        "title": "未经审核的标题",
-        "slug": article.slug,
-        "kind": article.kind,
-        "publish_date": article.publish_date.isoformat(),
-        "author": article.author,
-        "summary": article.summary,
-        "body-count": "0",
-        "attachments-TOTAL_FORMS": "0",
-        "attachments-INITIAL_FORMS": "0",
-        "attachments-MIN_NUM_FORMS": "0",
-        "attachments-MAX_NUM_FORMS": "1000",
-        "action-publish": "action-publish",
-    }
-    client.post(edit_url, data, HTTP_HOST="www.localhost")
+    # The whole form as the browser sends it, so that only the permission check
+    # stands between this POST and publication (a superuser's identical POST
+    # publishes: test_publishing.test_superusers_direct_publish_is_in_the_audit_log).
+    data = edit_form(client, article, title="未经审核的标题", **{"action-publish": "action-publish"})
+    response = client.post(edit_url, data, HTTP_HOST="www.localhost")
+    assert response.status_code == 302  # saved, not re-shown with errors
+
     article.refresh_from_db()
-    assert article.title != "未经审核的标题"
+    assert article.live and article.title == old_title
+    assert article.revisions.count() == revisions + 1
+    assert article.get_latest_revision().as_object().title == "未经审核的标题"
+    assert not PageLogEntry.objects.filter(page_id=article.pk, action="wagtail.publish", user__username="fgw_editor").exists()
     public = client.get(article.url, HTTP_HOST="fgw.localhost").content.decode()
+    assert old_title in public
     assert "未经审核的标题" not in public

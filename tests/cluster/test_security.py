@@ -41,13 +41,37 @@ def test_locked_out_after_five_failures(client):
     assert "cluster/lockout.html" in [t.name for t in response.templates]
 
 
+PROXY = "10.0.0.5"  # the nginx in front of the application (README, production)
+
+
+def via_proxy(address: str) -> Client:
+    return Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=address)
+
+
 @pytest.mark.django_db
-def test_lockout_holds_for_the_ip_address(client):
+def test_lockout_is_per_user_and_real_address_behind_the_proxy(settings):
+    settings.TRUSTED_PROXIES = [PROXY]
+    clumsy, colleague = via_proxy("203.0.113.7"), via_proxy("198.51.100.9")
     for attempt in range(5):
-        login(client, "byhq_editor", f"wrong-password-{attempt}")
-    # blocking is by IP address or user name: the same IP is locked out too
-    other = login(Client(), "byhq_signer", DEMO_PASSWORD)
-    assert other.status_code in (403, 429)
+        login(clumsy, "byhq_editor", f"wrong-password-{attempt}")
+    assert login(clumsy, "byhq_editor", DEMO_PASSWORD).status_code in (403, 429)
+    # the same user name from another address behind the same nginx still logs in
+    assert login(colleague, "byhq_editor", DEMO_PASSWORD).status_code == 302
+    # and so does another user from the locked-out address
+    assert login(via_proxy("203.0.113.7"), "byhq_signer", DEMO_PASSWORD).status_code == 302
+
+
+@pytest.mark.django_db
+def test_forged_forwarded_for_from_an_untrusted_address_is_not_believed(settings):
+    settings.TRUSTED_PROXIES = [PROXY]
+    for attempt in range(5):
+        # a new made-up address with every guess, sent straight to the application
+        guesser = Client(REMOTE_ADDR="192.0.2.66", HTTP_X_FORWARDED_FOR=f"203.0.113.{attempt + 10}")
+        login(guesser, "byhq_editor", f"wrong-password-{attempt}")
+    forged = Client(REMOTE_ADDR="192.0.2.66", HTTP_X_FORWARDED_FOR="203.0.113.99")
+    assert login(forged, "byhq_editor", DEMO_PASSWORD).status_code in (403, 429)
+    # the real owner of the account, behind the trusted proxy, is not locked out
+    assert login(via_proxy("203.0.113.10"), "byhq_editor", DEMO_PASSWORD).status_code == 302
 
 
 @pytest.mark.django_db

@@ -84,7 +84,8 @@ def test_accepted_article_is_listed_and_served_on_portal(accepted, article, clie
 
 def test_edit_of_original_shows_on_portal(accepted, article, client, demo_user):
     article.title = "发展改革委：重点项目申报截止时间延长"
-    article.save_revision(user=demo_user("fgw_signer")).publish(user=demo_user("fgw_signer"))
+    # only a superuser publishes without the review workflow (cluster.provision)
+    article.save_revision(user=demo_user("admin")).publish(user=demo_user("admin"))
     assert "重点项目申报截止时间延长" in client.get(shared_path(article), **WWW).content.decode()
     assert "重点项目申报截止时间延长" in client.get("/zwdt/", **WWW).content.decode()
 

@@ -11,8 +11,8 @@ from django.core.management import call_command
 from wagtail.models import PageLogEntry
 
 from cluster.models import ClusterDocument
-from disclosure.extract import extract_text
 from disclosure.models import DisclosureAttachment, DisclosureDocumentPage, DisclosureIndexPage
+from search.extract import extract_text
 
 pytestmark = [pytest.mark.django_db]
 
@@ -61,11 +61,11 @@ def test_broken_and_encrypted_files_give_empty_text_and_a_warning(caplog):
     writer.encrypt("secret")
     encrypted = io.BytesIO()
     writer.write(encrypted)
-    with caplog.at_level(logging.WARNING, logger="disclosure.extract"):
+    with caplog.at_level(logging.WARNING, logger="search.extract"):
         assert extract_text(b"%PDF-1.7 broken", name="x.pdf") == ""
         assert extract_text(encrypted.getvalue(), name="e.pdf") == ""
         assert extract_text(b"not a zip", name="y.docx") == ""
-    assert len([r for r in caplog.records if r.name == "disclosure.extract"]) == 3
+    assert len([r for r in caplog.records if r.name == "search.extract"]) == 3
 
 
 def test_text_is_extracted_once_per_file_content(monkeypatch):
@@ -74,7 +74,7 @@ def test_text_is_extracted_once_per_file_content(monkeypatch):
     doc.save()
     assert "翡翠滩湿地" in doc.extracted_text
     calls = []
-    monkeypatch.setattr("disclosure.extract.extract_text", lambda data, name: calls.append(name) or "")
+    monkeypatch.setattr("search.extract.extract_text", lambda data, name: calls.append(name) or "")
     doc.title = "说明（更名）"
     doc.save()
     assert calls == [] and "翡翠滩湿地" in doc.extracted_text

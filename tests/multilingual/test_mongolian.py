@@ -199,6 +199,66 @@ def test_unknown_menksoft_code_is_reported_not_guessed():
         clean_mongolian_input(text)
 
 
+# Menksoft typed by shape, as it reaches editors: real spellings from
+# Satsrag/mongol-convert crates/mongol-convert/tests/golden/golden.tsv
+# (Apache-2.0; the file the Z52/menk_shape rows of samples.tsv come from),
+# copied here as literals: its Delehi (Unicode) text and the Menk_Shape codes.
+SHAPE_WORDS = [
+    # a-b-u "father": the initial stroke + a-tooth (initial a) and the final
+    # o glyph after b, which is a u in this back-vowel word.
+    ("\ue271\ue26c\ue2c2\ue287", "\u1820\u182a\u1824"),
+    # a-r-g-a-l: initial a again, in a word whose harmony its g shows.
+    ("\ue271\ue26c\ue326\ue2d9\ue26c\ue2f9", "\u1820\u1837\u182d\u1820\u182f"),
+]
+
+
+@pytest.mark.parametrize("legacy,unicode_text", SHAPE_WORDS)
+def test_shape_typed_initial_a_and_final_u_convert_by_vowel_harmony(legacy, unicode_text):
+    result = convert_legacy(legacy)
+    assert result.text == unicode_text
+    assert result.ambiguous == [] and result.words == [unicode_text]
+    assert "\u1821\u1820" not in result.text  # never "ᠡᠠ"
+    assert clean_mongolian_input(legacy) == unicode_text
+
+
+def test_final_u_follows_the_first_syllable_and_suffixes_are_u():
+    # Back word with a or u first: the final o glyph is u (ᠳᠤᠮᠳᠠᠳᠤ of the
+    # samples, spelt here with the table's codes).
+    assert convert_legacy("\ue30e\ue291\ue2f5\ue314\ue26c\ue313\ue285").text == "ᠳᠤᠮᠳᠠᠳᠤ"
+    # After the suffix space: a suffix, u in a back word, ü in a front one.
+    assert convert_legacy("\ue2c1\ue26d\ue2b5\ue263\ue310\ue285").text == "ᠪᠠᠨ\u202fᠳᠤ"
+    assert convert_legacy("\ue2c1\ue277\ue2b5\ue263\ue310\ue285").text == "ᠪᠡᠨ\u202fᠳᠦ"
+
+
+def test_shape_typed_word_that_harmony_cannot_decide_is_not_guessed():
+    # s + final o glyph (FVS1): golden.tsv's Menk_Shape of ᠰᠤ᠋, but ᠰᠣ has the same shape.
+    text = "\ue2fd\ue286 " + SHAPE_WORDS[0][0]
+    result = convert_legacy(text)
+    assert [a.readings for a in result.ambiguous] == [("ᠰᠣ", "ᠰᠤ")]
+    assert str(result.ambiguous[0]) == "ᠰᠣ / ᠰᠤ"
+    assert result.text == "\ue2fd\ue286 ᠠᠪᠤ"  # left as pasted, the rest converted
+    assert result.words == ["ᠠᠪᠤ"]
+    with pytest.raises(LegacyEncodingError) as exc:
+        ensure_unicode(text)
+    assert exc.value.ambiguous == result.ambiguous
+    with pytest.raises(ValidationError) as err:
+        clean_mongolian_input(text)
+    assert err.value.code == "ambiguous_mongolian_word"
+    assert "ᠰᠣ / ᠰᠤ" in err.value.messages[0]
+
+
+def test_word_with_contradicting_harmony_is_reported():
+    # golden.tsv's Menk_Shape of ᠢᠷᠡᠬᠦ "to come": an a-tooth for its e and a
+    # front k; the final o glyph cannot be decided, so the word is kept.
+    legacy = "\ue271\ue27e\ue326\ue26c\ue2dd\ue287"
+    result = convert_legacy(legacy)
+    assert result.text == legacy and len(result.ambiguous) == 1
+    # Stroke + a-tooth before front letters: also reported, never "ᠡᠠ".
+    mixed = convert_legacy("\ue271\ue26c\ue2ce\ue291\ue2eb\ue277\ue2b5")
+    assert [a.readings[0][:1] for a in mixed.ambiguous] == ["\u1820"]
+    assert "\u1821\u1820" not in "".join(mixed.ambiguous[0].readings)
+
+
 @pytest.mark.parametrize("text,gloss,source", Z52_ROWS)
 def test_z52_detected_and_not_silently_converted(text, gloss, source):
     # A range check says "Mongolian"...

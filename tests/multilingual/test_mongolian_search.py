@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from disclosure.models import DisclosureDocumentPage
-from disclosure.search import indexing
+from search import indexing
 
 WORD_WITH_FVS = "ᠨᠠᠢ\u180dᠮᠠᠨ"  # as stored in the demo document
 WORD_PLAIN = "ᠨᠠᠢᠮᠠᠨ"

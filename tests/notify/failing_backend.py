@@ -2,5 +2,5 @@ from notify.backends import BaseSMSBackend
 
 
 class FailingSMSBackend(BaseSMSBackend):
-    def send(self, *, phone: str, text: str) -> str:
+    def send(self, *, phone, template_code, params, language=None) -> str:
         raise ConnectionError("网关超时")

@@ -3,7 +3,7 @@ registry: for tests of the engine's pieces and of a second writer process."""
 import json
 import sys
 
-from disclosure.search.tantivy_backend import TantivySearchBackend
+from search.tantivy_backend import TantivySearchBackend
 
 
 class _Field:

@@ -6,8 +6,8 @@ from django.test import override_settings
 from haystack import connections
 
 ENGINES = {
-    "whoosh": "disclosure.search.whoosh_backend.ChineseWhooshEngine",
-    "tantivy": "disclosure.search.tantivy_backend.TantivyEngine",
+    "whoosh": "search.whoosh_backend.ChineseWhooshEngine",
+    "tantivy": "search.tantivy_backend.TantivyEngine",
 }
 
 
@@ -36,7 +36,7 @@ class EngineSwitch:
 @pytest.fixture(scope="module", params=sorted(ENGINES))
 def engine(request, tmp_path_factory, django_db_setup, django_db_blocker):
     """A rebuilt index of the demo on each engine in turn (module scope: built once)."""
-    from disclosure.search.rebuild import rebuild
+    from search.rebuild import rebuild
 
     path = tmp_path_factory.mktemp(request.param)
     with EngineSwitch(request.param, path) as switch:

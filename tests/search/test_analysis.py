@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from disclosure.search.analysis import analyze, analyze_with_positions, query_tokens
+from search.analysis import analyze, analyze_with_positions, query_tokens
 
 
 def test_two_character_chunks():
@@ -76,7 +76,7 @@ LONG_SAMPLES = [
 def test_long_texts_take_the_fast_path_to_the_same_tokens(sample):
     """Texts of a few hundred characters and more are analysed with numpy; the
     tokens must be exactly those of the character-by-character analysis."""
-    from disclosure.search.analysis import analyzed_text
+    from search.analysis import analyzed_text
 
     text = sample * 40
     reference = [t.text for t in analyze_with_positions(text)]
@@ -90,7 +90,7 @@ def test_fast_path_matches_on_the_shared_corpus():
     import json
     from pathlib import Path
 
-    from disclosure.search.analysis import analyzed_text
+    from search.analysis import analyzed_text
 
     corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "govdocs.jsonl"
     with corpus.open(encoding="utf-8") as fh:

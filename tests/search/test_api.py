@@ -1,6 +1,7 @@
 """The read-only JSON API: search with filters, facets and pages, documents by
 index number, the OpenAPI description, and JSON errors."""
 import pytest
+from django.test import Client
 from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate
 
@@ -23,9 +24,56 @@ def test_openapi_document_is_valid_and_served(client):
     doc = api(client, "/openapi.json").json()
     validate(doc)  # raises on an invalid OpenAPI 3.1 document
     assert doc["openapi"] == "3.1.0"
+    assert doc["servers"] == [{"url": "http://www.localhost/api/v1"}]
     assert set(doc["paths"]) == {"/search/", "/documents/{index_number}", "/openapi.json"}
     params = {p["name"] for p in doc["paths"]["/search/"]["get"]["parameters"]}
     assert params == {"q", "site", "content_type", "organisation", "topic", "type", "validity", "year", "sort", "page"}
+
+
+def test_every_filter_declares_the_values_the_api_accepts(client):
+    from cluster.models import Organisation
+    from disclosure.models import Topic, Validity
+
+    doc = api(client, "/openapi.json").json()
+    schemas = {p["name"]: p["schema"] for p in doc["paths"]["/search/"]["get"]["parameters"]}
+    assert set(schemas["site"]["enum"]) >= {"www.localhost", "fgw.localhost", "en.localhost", "mgl.localhost"}
+    assert set(schemas["organisation"]["enum"]) == set(Organisation.objects.values_list("code", flat=True))
+    assert set(schemas["topic"]["enum"]) == set(Topic.objects.values_list("code", flat=True))
+    assert set(schemas["validity"]["enum"]) == set(Validity.values)
+    assert set(schemas["content_type"]["enum"]) == {"article", "disclosure", "section"}
+    assert schemas["sort"]["enum"] == ["relevance", "date"]
+    assert (schemas["year"]["type"], schemas["year"]["minimum"], schemas["year"]["maximum"]) == ("integer", 1900, 2100)
+    assert (schemas["page"]["type"], schemas["page"]["minimum"], schemas["page"]["maximum"]) == ("integer", 1, 500)
+    # a declared value is accepted (the contract test tries them all); a value just beside one is not
+    for name in ("site", "content_type", "organisation", "topic", "type", "validity"):
+        value = schemas[name]["enum"][-1]
+        assert api(client, "/search/", q="政务", **{name: value}).status_code == 200, (name, value)
+        for near in (" " + schemas[name]["enum"][0], schemas[name]["enum"][0].upper() + "X", ""):
+            assert api(client, "/search/", **{name: near}).status_code == 400, (name, near)
+    for name, value in (("year", "02026"), ("year", " 2026"), ("page", "+1"), ("page", ""), ("sort", "Date")):
+        assert api(client, "/search/", **{name: value}).status_code == 400, (name, value)
+
+
+@pytest.fixture
+def fresh_codes():
+    # the service caches the known codes for 30 s; this test's organisation is rolled back
+    from search import service
+
+    service._LABELS = None
+    yield service
+    service._LABELS = None
+
+
+def test_a_new_organisation_appears_in_the_description(client, fresh_codes):
+    from cluster.models import Organisation
+
+    before = api(client, "/openapi.json").json()
+    Organisation.objects.create(code="11150100MB0099999X", name="市新设局")
+    fresh_codes._LABELS = None
+    after = api(client, "/openapi.json").json()
+    enum = next(p for p in after["paths"]["/search/"]["get"]["parameters"] if p["name"] == "organisation")["schema"]["enum"]
+    assert "11150100MB0099999X" in enum and before != after
+    assert api(client, "/search/", organisation="11150100MB0099999X").status_code == 200
 
 
 def test_search_returns_results_facets_and_pages(client, engine):
@@ -126,18 +174,56 @@ def test_odd_queries_give_json(client, engine, query):
     assert body["query_truncated"] is (len(query) > 200)
 
 
-def test_unknown_endpoints_and_methods_are_json(client):
-    response = api(client, "/nothing-here")
+@pytest.mark.parametrize("path", ["/nothing-here", "/", "/documents/", "/documents/a\nb", "/documents/%0A", "/search/x"])
+def test_unknown_endpoints_and_bad_document_paths_are_json_404(client, path):
+    response = api(client, path)
+    assert response.status_code == 404 and response["Content-Type"].startswith("application/json")
+    assert response.json()["error"]["code"] == "not_found" and response.json()["error"]["message"]
+
+
+def test_everything_else_under_api_is_json_404(client):
+    for other in ("/api/", "/api/v2/search/"):
+        response = client.get(other, HTTP_HOST="www.localhost")
+        assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+    # a real client has no CSRF token: it must get JSON, not the CSRF page
+    response = Client(enforce_csrf_checks=True).post("/api/v1/nothing-here", HTTP_HOST="www.localhost")
     assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
-    response = client.post("/api/v1/search/", {"q": "x"}, HTTP_HOST="www.localhost")
-    assert response.status_code in (403, 405)  # CSRF may answer first
-    if response.status_code == 405:
-        assert response.json()["error"]["code"] == "method_not_allowed"
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options", "trace"])
+@pytest.mark.parametrize("path", ["/search/", "/documents/11150100MB0000001A/2026-00001", "/openapi.json"])
+def test_undeclared_methods_are_json_405_with_allow(method, path):
+    client = Client(enforce_csrf_checks=True)  # as a real client: no CSRF token
+    response = getattr(client, method)("/api/v1" + path, HTTP_HOST="www.localhost")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+    assert response.json()["error"] == {"code": "method_not_allowed", "message": "只支持 GET 请求。"}
+
+
+def test_head_is_answered_like_get(client):
+    response = client.head("/api/v1/search/", {"q": "政务"}, HTTP_HOST="www.localhost")
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/json")
+
+
+def test_a_broken_index_is_a_json_500_and_logged(client, tmp_path, caplog):
+    from tests.search.conftest import EngineSwitch
+
+    # the index folder is a file (a volume not mounted), on an engine told to
+    # raise its errors rather than answer empty results
+    (tmp_path / "index").write_text("not a folder")
+    switch = EngineSwitch("whoosh", tmp_path / "index")
+    switch.conf["default"]["SILENTLY_FAIL"] = False
+    with switch:
+        response = api(client, "/search/", q="政务")
+    assert response.status_code == 500 and response["Content-Type"].startswith("application/json")
+    assert response.json()["error"] == {"code": "server_error", "message": "服务器内部错误，请稍后再试。"}
+    assert any(r.levelname == "ERROR" and r.exc_info for r in caplog.records if r.name == "django.request")
 
 
 def test_rate_limit_answers_429_json(client, monkeypatch):
-    monkeypatch.setattr("disclosure.api.API_RATE", "3/m")
-    codes = [client.get("/api/v1/openapi.json", HTTP_HOST="www.localhost", REMOTE_ADDR="10.1.2.3").status_code for _ in range(5)]
+    # an hour-long window, so that a slow run does not cross into a new one
+    monkeypatch.setattr("disclosure.api.API_RATE", "3/h")
+    codes = [client.get("/api/v1/openapi.json", HTTP_HOST="www.localhost", REMOTE_ADDR="10.1.42.3").status_code for _ in range(5)]
     assert codes[:3] == [200, 200, 200] and codes[-1] == 429
-    response = client.get("/api/v1/openapi.json", HTTP_HOST="www.localhost", REMOTE_ADDR="10.1.2.3")
+    response = client.get("/api/v1/openapi.json", HTTP_HOST="www.localhost", REMOTE_ADDR="10.1.42.3")
     assert response.json()["error"]["code"] == "rate_limited"

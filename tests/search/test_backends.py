@@ -35,7 +35,7 @@ def test_two_character_word_finds_article(search_index):
 def test_every_page_is_found_by_a_word_of_its_title_and_of_its_body(search_index):
     import re
 
-    from disclosure.search_indexes import ArticlePageIndex
+    from cluster.search_indexes import ArticlePageIndex
 
     han = re.compile(r"[\u4e00-\u9fff]{2,}")
     for page in ArticlePage.objects.live().public():
@@ -73,8 +73,8 @@ def test_exact_phrase_ranks_above_scattered_characters(tmp_path):
     from whoosh import index
     from whoosh.fields import ID, TEXT, Schema
 
-    from disclosure.search.analysis import chinese_analyzer, query_tokens
-    from disclosure.search.whoosh_backend import field_query
+    from search.analysis import chinese_analyzer, query_tokens
+    from search.whoosh_backend import field_query
 
     schema = Schema(id=ID(stored=True), body=TEXT(analyzer=chinese_analyzer(), stored=True))
     ix = index.create_in(str(tmp_path), schema)
@@ -225,7 +225,7 @@ def test_filters_on_year_range_and_validity(search_index):
 
 def test_number_keys_find_the_document(search_index):
     from disclosure.models import DisclosureDocumentPage
-    from disclosure.search.numbers import lookup_key
+    from disclosure.numbers import lookup_key
 
     doc = DisclosureDocumentPage.objects.live().exclude(doc_number="").first()
     typed = doc.doc_number.replace("〔", "[").replace("〕", "]")
@@ -243,7 +243,7 @@ def test_more_like_this_says_it_is_not_offered(search_index):
 
 def test_tantivy_exact_phrase_ranks_above_scattered_characters(tmp_path):
     """The tantivy engine's query pieces on a two-document index: the phrase wins."""
-    from disclosure.search.analysis import query_tokens
+    from search.analysis import query_tokens
 
     from .bare import add, bare_backend, ids
 

@@ -10,12 +10,14 @@ import time
 from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.utils import timezone
 from haystack.query import SearchQuerySet
+from wagtail.models import PageViewRestriction
 
-from cluster.models import ArticlePage, ColumnPage
-from disclosure.search.storage import live_dir
+from cluster.models import ArticleAttachment, ArticlePage, ClusterDocument, ColumnPage, SiteProfile
+from search.storage import live_dir
 
 from .bare import bare_backend, ids
 
@@ -53,9 +55,124 @@ def test_index_follows_publish_unpublish_and_delete(client, engine, fgw, django_
     assert title not in client.get("/search/", {"q": "烽燧遗址"}, HTTP_HOST="jyj.localhost").content.decode()
 
 
+def api_hits(client, q):
+    return client.get("/api/v1/search/", {"q": q}, HTTP_HOST="www.localhost").json()["results"]
+
+
+def page_html(client, q):
+    return client.get("/search/", {"q": q}, HTTP_HOST="jyj.localhost").content.decode()
+
+
+def publish_notice(site, title, slug, on_commit, **fields):
+    column = ColumnPage.objects.child_of(site.root_page).get(slug="tzgg")
+    article = ArticlePage(title=title, slug=slug, kind="notice", publish_date=timezone.localdate(), **fields)
+    with on_commit(execute=True):
+        column.add_child(instance=article)
+        article.save_revision().publish()
+    return article
+
+
+@pytest.mark.django_db
+def test_a_page_made_private_or_restricted_leaves_the_results(client, engine, fgw, django_capture_on_commit_callbacks):
+    title = "关于开展驼道古迹普查的通知"
+    article = publish_notice(fgw, title, "camel-road-survey", django_capture_on_commit_callbacks)
+    column = article.get_parent()
+    assert [h["title"] for h in api_hits(client, "驼道古迹")] == [title]
+    # the column above it is given a password: the article goes private with it
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=column, restriction_type=PageViewRestriction.PASSWORD, password="internal"
+        )
+    assert api_hits(client, "驼道古迹") == []
+    assert title not in page_html(client, "驼道古迹")
+    # logged-in users only: still not for the public search
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.restriction_type = PageViewRestriction.LOGIN
+        restriction.password = ""
+        restriction.save()
+    assert api_hits(client, "驼道古迹") == []
+    # lifted: public again, found again
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert [h["title"] for h in api_hits(client, "驼道古迹")] == [title]
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticlePage.objects.get(pk=article.pk).delete()
+
+
+@pytest.mark.django_db
+def test_hits_show_a_renamed_organisation_by_its_new_name(client, engine, fgw, django_capture_on_commit_callbacks):
+    org = SiteProfile.objects.get(site=fgw).organisation
+    old = org.name
+    query = "政府定价目录"  # a document of the commission's catalogue
+    assert {h["organisation"]["name"] for h in api_hits(client, query) if h["organisation"]["code"] == org.code} == {old}
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            org.name = "敕勒川市发展和改革局"
+            org.save()
+        names = {h["organisation"]["name"] for h in api_hits(client, query) if h["organisation"]["code"] == org.code}
+        assert names == {"敕勒川市发展和改革局"}
+        assert "敕勒川市发展和改革局" in page_html(client, query)
+    finally:
+        with django_capture_on_commit_callbacks(execute=True):
+            org.name = old
+            org.save()
+    assert {h["organisation"]["name"] for h in api_hits(client, query) if h["organisation"]["code"] == org.code} == {old}
+
+
+def docx_bytes(text: str) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(text)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_replaced_attachment_is_found_by_its_new_text_only(client, engine, fgw, django_capture_on_commit_callbacks):
+    title = "关于公布草场承包名录的通知"
+    doc = ClusterDocument(title="承包名录")
+    doc.file.save("roster.docx", ContentFile(docx_bytes("附件：驼铃古道沿线草场承包名录")), save=False)
+    doc.save()
+    column = ColumnPage.objects.child_of(fgw.root_page).get(slug="tzgg")
+    article = ArticlePage(title=title, slug="grassland-roster", kind="notice", publish_date=timezone.localdate())
+    with django_capture_on_commit_callbacks(execute=True):
+        column.add_child(instance=article)
+        ArticleAttachment.objects.create(page=article, document=doc)
+        article.save_revision().publish()
+    assert [h["title"] for h in api_hits(client, "驼铃古道")] == [title]
+    # the editor uploads a corrected file over the old one; the page is not republished
+    with django_capture_on_commit_callbacks(execute=True):
+        doc = ClusterDocument.objects.get(pk=doc.pk)
+        doc.file.save("roster-v2.docx", ContentFile(docx_bytes("附件：雁门飞雪沿线草场承包名录")), save=False)
+        doc.save()
+    assert [h["title"] for h in api_hits(client, "雁门飞雪")] == [title]
+    assert api_hits(client, "驼铃古道") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticlePage.objects.get(pk=article.pk).delete()
+
+
+@pytest.mark.django_db
+def test_a_moved_page_is_found_at_its_new_address(client, engine, fgw, jyj, django_capture_on_commit_callbacks):
+    title = "关于开展敖包文化节志愿者招募的通知"
+    article = publish_notice(fgw, title, "obo-volunteers", django_capture_on_commit_callbacks)
+    [hit] = api_hits(client, "敖包文化节")
+    assert hit["site"] == "fgw.localhost"
+    target = ColumnPage.objects.child_of(jyj.root_page).get(slug="tzgg")
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticlePage.objects.get(pk=article.pk).move(target, pos="last-child")
+    [hit] = api_hits(client, "敖包文化节")
+    assert hit["site"] == "jyj.localhost" and hit["url"] == ArticlePage.objects.get(pk=article.pk).full_url
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticlePage.objects.get(pk=article.pk).delete()
+
+
 @pytest.mark.django_db
 def test_rebuild_swaps_a_new_index_in_while_searches_keep_answering(engine):
-    from disclosure.search.rebuild import rebuild
+    from search.rebuild import rebuild
 
     before = live_dir(engine.path)
     expected = len(titles("元旦"))

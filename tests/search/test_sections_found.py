@@ -3,7 +3,7 @@ annual reports, linked on the site that owns them."""
 from django.test import Client
 
 from disclosure.models import AnnualReportPage, DisclosureTextPage
-from disclosure.search import indexing
+from search import indexing
 
 
 def test_guide_and_annual_report_are_found_from_any_site(db):

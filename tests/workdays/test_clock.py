@@ -1,5 +1,6 @@
 """The working-day clock on the official calendar (seeded by the data migration
-from chinese_calendar 1.11.0, which covers 2004–2026)."""
+from the chinese_calendar package). Years beyond the package are computed at
+run time (``years.unknown_year``), never written down."""
 from datetime import date, timedelta
 
 import chinese_calendar
@@ -8,14 +9,19 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from workdays.models import CalendarDay, CalendarYear
+from workdays.seeding import package_schedule, package_source
 from workdays.service import (
     CalendarUnknown,
     Clock,
     Deadline,
+    Unit,
+    add_days,
     add_working_days,
     is_working_day,
     working_days_between,
 )
+
+from .years import first_weekday_after, last_known_year, unknown_year
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +29,8 @@ pytestmark = pytest.mark.django_db
 def test_migration_seeded_the_package_years():
     years = set(CalendarYear.objects.filter(complete=True).values_list("year", flat=True))
     assert {2024, 2025, 2026} <= years
-    assert 2027 not in years
-    assert CalendarYear.objects.get(year=2025).source == "chinese-calendar 1.11.0"
+    assert years == set(package_schedule())  # exactly what the installed package covers
+    assert CalendarYear.objects.get(year=2025).source == package_source()
     assert CalendarDay.objects.filter(date__year=2025).count() == len(
         [d for d in list(chinese_calendar.holidays) + list(chinese_calendar.workdays) if d.year == 2025]
     )
@@ -67,9 +73,10 @@ def test_agrees_with_chinese_calendar_for_2025_and_2026():
 
 
 def test_unknown_year_raises():
+    year = unknown_year() + 1
     with pytest.raises(CalendarUnknown) as caught:
-        is_working_day(date(2028, 3, 1))
-    assert caught.value.year == 2028
+        is_working_day(date(year, 3, 1))
+    assert caught.value.year == year
 
 
 def test_twenty_working_days_skip_national_day():
@@ -96,25 +103,41 @@ def test_spring_festival_2026():
 
 def test_beyond_the_known_calendar_is_unknown():
     assert add_working_days(start=date(2026, 12, 1), days=20) == Deadline(date(2026, 12, 29), True, None)
-    deadline = add_working_days(start=date(2026, 12, 1), days=40)
-    assert deadline == Deadline(due=None, known=False, unknown_year=2027)
-    assert add_working_days(start=date(2028, 3, 1), days=1).unknown_year == 2028
+    year = unknown_year()
+    assert add_working_days(start=date(year - 1, 12, 1), days=15).known
+    deadline = add_working_days(start=date(year - 1, 12, 1), days=40)
+    assert deadline == Deadline(due=None, known=False, unknown_year=year)
+    assert add_working_days(start=date(year + 1, 3, 1), days=1).unknown_year == year + 1
+
+
+def test_calendar_days_need_no_schedule():
+    year = unknown_year()
+    # 《信访工作条例》's 60 日 run through an unknown year: plain days, always known
+    assert add_days(start=date(year - 1, 12, 1), days=60, unit=Unit.CALENDAR) == Deadline(date(year, 1, 30), True)
+    clock = Clock(started=date(year - 1, 12, 1), limit=60, unit=Unit.CALENDAR, pauses=[(date(year - 1, 12, 10), date(year - 1, 12, 19))])
+    assert clock.due().due == date(year, 2, 9)  # ten days stopped, counted on
 
 
 def test_incomplete_year_is_unknown():
-    CalendarYear.objects.create(year=2027, complete=False, source="草稿")
-    assert add_working_days(start=date(2026, 12, 1), days=40).unknown_year == 2027
+    year = unknown_year()
+    CalendarYear.objects.create(year=year, complete=False, source="草稿")
+    assert add_working_days(start=date(year - 1, 12, 1), days=40).unknown_year == year
 
 
-def test_staff_entering_2027_makes_deadlines_known():
-    year = CalendarYear.objects.create(year=2027, complete=True, source="国务院办公厅通知")
-    CalendarDay.objects.create(calendar_year=year, date=date(2027, 1, 1), kind="holiday", name="元旦")
-    CalendarDay.objects.create(calendar_year=year, date=date(2027, 1, 9), kind="workday", name="春节")
-    # 12/31 Thu; 1/1 holiday, 1/2–3 weekend -> Monday 1/4
-    assert add_working_days(start=date(2026, 12, 31), days=1) == Deadline(date(2027, 1, 4), True, None)
-    # 1/4–1/8 (5), Saturday 1/9 worked (6)
-    assert add_working_days(start=date(2026, 12, 31), days=6).due == date(2027, 1, 9)
-    assert add_working_days(start=date(2026, 12, 1), days=40).known
+def test_staff_entering_the_next_year_makes_deadlines_known():
+    number = unknown_year()
+    year = CalendarYear.objects.create(year=number, complete=True, source="国务院办公厅通知")
+    saturday = first_weekday_after(date(number, 1, 7), 5)  # a Saturday after the first week
+    CalendarDay.objects.create(calendar_year=year, date=date(number, 1, 1), kind="holiday", name="元旦")
+    CalendarDay.objects.create(calendar_year=year, date=saturday, kind="workday", name="春节")
+    new_years_eve = date(number - 1, 12, 31)
+    # 1/1 is off: the first working day is the first weekday after it
+    first = date(number, 1, 2) if date(number, 1, 2).weekday() < 5 else first_weekday_after(date(number, 1, 2), 0)
+    assert add_working_days(start=new_years_eve, days=1) == Deadline(first, True, None)
+    # the weekdays up to the Saturday, then the Saturday worked
+    weekdays = sum(1 for d in range(2, saturday.day) if date(number, 1, d).weekday() < 5)
+    assert add_working_days(start=new_years_eve, days=weekdays + 1).due == saturday
+    assert add_working_days(start=date(number - 1, 12, 1), days=40).known
 
 
 def test_clock_without_pauses_matches_add_working_days():
@@ -168,10 +191,13 @@ def test_remaining_and_status_colours(settings):
 
 
 def test_status_unknown_when_due_date_is_in_an_unknown_year():
-    clock = Clock(started=date(2026, 12, 1), limit=20, extensions=[20])
-    assert clock.status(date(2026, 12, 2)) == "unknown"
-    assert clock.remaining(date(2026, 12, 2)) == 39
-    assert clock.remaining(date(2027, 1, 4)) is None
+    year = unknown_year()
+    clock = Clock(started=date(year - 1, 12, 1), limit=20, extensions=[20])
+    assert clock.status(date(year - 1, 12, 2)) == "unknown"
+    assert clock.colour(date(year - 1, 12, 2)) == "unknown"
+    assert clock.remaining(date(year - 1, 12, 2)) == 40 - working_days_between(
+        start=date(year - 1, 12, 1), end=date(year - 1, 12, 2))
+    assert clock.remaining(date(year, 1, 4)) is None
 
 
 def test_admin_lists_and_edits_calendar_years(client):
@@ -204,12 +230,16 @@ def _year_form(year: str, days: list[tuple[str, str, str]]) -> dict:
 
 def test_staff_enter_a_year_in_the_admin(client):
     client.force_login(get_user_model().objects.get(username="admin"))
+    number = unknown_year()
     url = "/admin/snippets/workdays/calendaryear/add/"
-    wrong = client.post(url, _year_form("2027", [("2028-01-01", "holiday", "元旦")]))
-    assert wrong.status_code == 200 and not CalendarYear.objects.filter(year=2027).exists()
-    assert "日期不在 2027 年内" in wrong.content.decode()
-    response = client.post(url, _year_form("2027", [("2027-01-01", "holiday", "元旦"), ("2027-01-09", "workday", "春节")]))
+    wrong = client.post(url, _year_form(str(number), [(f"{number + 1}-01-01", "holiday", "元旦")]))
+    assert wrong.status_code == 200 and not CalendarYear.objects.filter(year=number).exists()
+    assert f"日期不在 {number} 年内" in wrong.content.decode()
+    saturday = first_weekday_after(date(number, 1, 7), 5)  # a Saturday after the first week
+    response = client.post(url, _year_form(str(number), [
+        (f"{number}-01-01", "holiday", "元旦"), (saturday.isoformat(), "workday", "春节")]))
     assert response.status_code == 302
-    year = CalendarYear.objects.get(year=2027)
+    year = CalendarYear.objects.get(year=number)
     assert year.complete and year.days.count() == 2
-    assert add_working_days(start=date(2026, 12, 31), days=1).due == date(2027, 1, 4)
+    assert add_working_days(start=date(number - 1, 12, 31), days=1).known
+    assert last_known_year() == number

@@ -21,7 +21,8 @@ class Command(BaseCommand):
         parser.add_argument("--organisation", help="code of the publishing organisation (default: the site's)")
         parser.add_argument("--format", dest="fmt", choices=["auto", "jsonl", "csv", "html"], default="auto")
         parser.add_argument("--limit", type=int, default=None, help="read at most this many records")
-        parser.add_argument("--report", type=Path, help="write the rejected records to this CSV file")
+        parser.add_argument("--report", type=Path, help="write the rejected records, and those whose legacy Mongolian was converted or left "
+                            "ambiguous, to this CSV file")
         parser.add_argument("--draft", action="store_true", help="save as drafts for review instead of publishing")
 
     def handle(self, *args, path, site, organisation, fmt, limit, report, draft, **options):
@@ -49,10 +50,16 @@ class Command(BaseCommand):
         rate = result.read / result.seconds if result.seconds else 0
         self.stdout.write(
             f"read {result.read} = imported {result.imported} + skipped {result.skipped} "
-            f"+ rejected {len(result.rejected)}; {result.seconds:.1f} s ({rate:.1f} records/s)"
+            f"+ rejected {len(result.rejected)}; undated {result.undated} of the imported (no date in the source); "
+            f"{result.seconds:.1f} s ({rate:.1f} records/s)"
             + (f"; indexed {result.indexed} in {result.index_seconds:.1f} s" if result.indexed else "")
             + ("; saved as drafts" if draft else "")
         )
+        if result.legacy_mongolian:
+            self.stdout.write(
+                f"legacy Mongolian (private-use codes) in {len(result.legacy_mongolian)} imported records: "
+                + ("see the report" if report else "; ".join(f"{n.where} {n.note}" for n in result.legacy_mongolian[:20]))
+            )
         if result.rejected and not report:
             for rejection in result.rejected[:20]:
                 self.stdout.write(f"  rejected {rejection.where} {rejection.id}: {rejection.reason}")

@@ -1,5 +1,7 @@
-"""Builds the demo cluster. Every step looks up what exists first, so running it
-again changes nothing and duplicates nothing."""
+"""Builds the demo cluster: organisations, sites, columns, articles, the language
+sites and the demo users. Domains add their own content afterwards (their
+``demo_data`` modules, run by ``load_demo``). Every step looks up what exists
+first, so running it again changes nothing and duplicates nothing."""
 
 from __future__ import annotations
 
@@ -44,23 +46,14 @@ class DemoBuilder:
             hostname = spec[0]
             with transaction.atomic():
                 homes[hostname] = self.site(root, spec, orgs)
-        topics = self.topics()
-        for hostname, home in homes.items():
-            with transaction.atomic():
-                self.disclosure(home, hostname, orgs, topics)
         english = {**content.ENGLISH, "notices": [(t, [p]) for t, p in content.ENGLISH_NOTICES],
-                   "news": [(t, [p]) for t, p in content.ENGLISH_NEWS],
-                   "disclosure": [(t, d, tp, sm, [sm]) for t, d, tp, sm in content.ENGLISH_DISCLOSURE],
-                   "zfxxgk": ("Government Information Disclosure", "Information the municipal government discloses proactively.")}
-        mongolian = {**content.MONGOLIAN,
-                     "zfxxgk": ("ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠮᠡᠳᠡᠭᠡᠯ\u202fᠢ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠬᠤ",
-                                "ᠬᠣᠲᠠ\u202fᠶᠢᠨ ᠠᠷᠠᠳ\u202fᠤᠨ ᠵᠠᠰᠠᠭ\u202fᠤᠨ ᠣᠷᠳᠣᠨ\u202fᠤ ᠢᠯᠡ ᠪᠣᠯᠭᠠᠭᠰᠠᠨ ᠮᠡᠳᠡᠭᠡᠯ᠃")}
+                   "news": [(t, [p]) for t, p in content.ENGLISH_NEWS]}
+        mongolian = content.MONGOLIAN
         self.language_site(homes["www.localhost"], code="en", hostname="en.localhost", texts=english,
                            theme="portal", address="No. 1 Xinhua Street, Chilechuan", phone="+86 471 12345")
         self.language_site(homes["www.localhost"], code="mn-mong", hostname="mgl.localhost",
                            texts=mongolian, theme="mongolian", address="敕勒川市新华大街1号", phone="0471-12345")
         self.users()
-        self.say(f"demo cluster ready: {Site.objects.count()} sites, {Page.objects.count()} pages")
 
     def locales(self) -> None:
         for code in ("zh-hans", "mn-mong", "en"):
@@ -121,6 +114,7 @@ class DemoBuilder:
                 "organisation": org, "site_name": site_name, "site_code": site_code, "icp_record": icp,
                 "police_record": police, "police_record_code": police_code, "address": address,
                 "phone": phone, "email": email, "postcode": postcode, "theme": theme,
+                "conac_id": content.CONAC_IDS.get(hostname, ""),
             },
         )
         for col_slug, (col_title, kind, intro) in content.COLUMNS.items():
@@ -237,51 +231,6 @@ class DemoBuilder:
         wb.save(buf)
         return buf.getvalue()
 
-    # -- the disclosure catalogue ---------------------------------------------------
-    def topics(self):
-        from disclosure.models import Topic
-
-        topics = {}
-        for order, (code, name, parent) in enumerate(content.DISCLOSURE_TOPICS):
-            topics[code], _ = Topic.objects.update_or_create(
-                code=code, defaults={"name": name, "parent": topics.get(parent), "sort_order": order * 10}
-            )
-        return topics
-
-    def disclosure(self, home: HomePage, hostname: str, orgs, topics) -> None:
-        from disclosure.models import DisclosureDocumentPage, DisclosureIndexPage
-
-        org = SiteProfile.objects.get(site__hostname=hostname).organisation
-        index = DisclosureIndexPage.objects.child_of(home).first()
-        if index is None:
-            index = DisclosureIndexPage(
-                title="政府信息公开", slug="zfxxgk", show_in_menus=True,
-                all_organisations=(hostname == "www.localhost"),
-                intro=f"{org.name}法定主动公开的政府信息目录。",
-            )
-            home.add_child(instance=index)
-            index.save_revision().publish()
-        prefix, docs = content.DISCLOSURE[hostname]
-        existing = {p.title: p for p in DisclosureDocumentPage.objects.child_of(index)}
-        policy = None
-        for number, (title, doc_type, topic, summary) in enumerate(docs, start=1):
-            page = existing.get(title)
-            if page is None:
-                date = self.today - dt.timedelta(days=number * 17)
-                values = {"purpose": f"规范和加强{topics[topic].name}工作", "scope": "本行政区域内的相关工作", "org": org.name}
-                page = DisclosureDocumentPage(
-                    title=title, slug=f"doc-{number:03d}", organisation=org, topic=topics[topic], doc_type=doc_type,
-                    doc_number=f"{prefix}〔{date.year}〕{number * 7}号" if doc_type not in ("report", "interpretation") else "",
-                    written_date=date - dt.timedelta(days=3), publish_date=date, summary=summary,
-                    keywords=topics[topic].name, interprets=policy if doc_type == "interpretation" else None,
-                    body=[("paragraph", RichText(f"<p>{summary}</p>"))]
-                    + [("paragraph", RichText(f"<p>{p.format(**values)}</p>")) for p in content.DISCLOSURE_BODY],
-                )
-                index.add_child(instance=page)
-                page.save_revision().publish()
-            if doc_type == "measures":
-                policy = page
-
     # -- the portal in other languages ------------------------------------------
     def language_site(self, zh_home: HomePage, *, code: str, hostname: str, texts: dict, theme: str,
                       address: str, phone: str) -> None:
@@ -305,7 +254,8 @@ class DemoBuilder:
             defaults={"organisation": Organisation.objects.get(code="11150100MB0000001A"), "site_name": title,
                       "site_code": "1501000001", "icp_record": "蒙ICP备05001234号",
                       "police_record": "蒙公网安备 15010202000101号", "police_record_code": "15010202000101",
-                      "address": address, "phone": phone, "email": "zfb@chilechuan.gov.cn", "theme": theme},
+                      "address": address, "phone": phone, "email": "zfb@chilechuan.gov.cn", "theme": theme,
+                      "conac_id": content.CONAC_IDS.get(hostname, "")},
         )
         for col_slug in ("tzgg", "zwdt", "tpxw"):
             zh_col = ColumnPage.objects.child_of(zh_home).get(slug=col_slug)
@@ -326,8 +276,6 @@ class DemoBuilder:
         prefix = hostname.split(".")[0]
         for kind, col_slug in (("notice", "tzgg"), ("news", "zwdt")):
             self.own_articles(home_columns[col_slug], kind, texts.get(kind + "s" if kind == "notice" else kind, []), prefix)
-        if texts.get("disclosure"):
-            self.language_disclosure(zh_home, home, locale, texts, prefix)
 
     def own_articles(self, column: ColumnPage, kind: str, articles, prefix: str) -> None:
         """Articles written in the site's own language, with no Chinese original."""
@@ -344,34 +292,6 @@ class DemoBuilder:
                 first_published_at=timezone.make_aware(dt.datetime.combine(date, dt.time(9, 30))),
             )
             column.add_child(instance=page)
-            page.save_revision().publish()
-
-    def language_disclosure(self, zh_home: HomePage, home: HomePage, locale: Locale, texts: dict, prefix: str) -> None:
-        """The language site's disclosure catalogue: a translation of the portal's
-        /zfxxgk/ holding documents written in that language."""
-        from disclosure.models import DisclosureDocumentPage, DisclosureIndexPage, Topic
-
-        zh_index = DisclosureIndexPage.objects.child_of(zh_home).first()
-        index = zh_index.get_translation_or_none(locale)
-        if index is None:
-            index = zh_index.copy_for_translation(locale).specific
-            index.title, index.intro = texts["zfxxgk"]
-            index.all_organisations = False  # this catalogue lists its own-language documents
-            index.save_revision().publish()
-        org = Organisation.objects.get(code="11150100MB0000001A")
-        existing = set(DisclosureDocumentPage.objects.child_of(index).values_list("slug", flat=True))
-        for number, (title, doc_type, topic, summary, paragraphs) in enumerate(texts["disclosure"], start=1):
-            slug = f"{prefix}-doc-{number:03d}"
-            if slug in existing:
-                continue
-            date = self.today - dt.timedelta(days=number * 11)
-            page = DisclosureDocumentPage(
-                title=title, slug=slug, organisation=org, topic=Topic.objects.filter(code=topic).first(),
-                doc_type=doc_type, doc_number=f"敕政发〔{date.year}〕{100 + number}号" if doc_type != "report" else "",
-                written_date=date - dt.timedelta(days=2), publish_date=date, summary=summary,
-                body=[("paragraph", RichText(f"<p>{p}</p>")) for p in paragraphs],
-            )
-            index.add_child(instance=page)
             page.save_revision().publish()
 
     # -- people ------------------------------------------------------------------

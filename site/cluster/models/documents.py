@@ -30,7 +30,7 @@ class ClusterDocument(AbstractDocument):
         super().save(*args, **kwargs)
 
     def refresh_extracted_text(self) -> None:
-        from disclosure.extract import extract_document_text
+        from search.extract import extract_document_text
 
         if not self.file:
             return

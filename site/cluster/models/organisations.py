@@ -2,8 +2,10 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from multilingual.content import MongolianTextMixin
 
-class Organisation(models.Model):
+
+class Organisation(MongolianTextMixin, models.Model):
     """A government body of the cluster: the city government, its departments and
     the counties/banners. Sites, disclosure documents, licensing items and
     mailboxes hang on it, and staff permissions are scoped to it."""

@@ -14,17 +14,21 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from multilingual.content import MongolianTextMixin
+
 from ..blocks import BodyBlock
+from ..feeds import feed_links
 from ..sites import own_site_root_for_path
 
 
-class ClusterPageMixin:
+class ClusterPageMixin(MongolianTextMixin):
     """Shared by every page type of the cluster.
 
     Each site of the cluster, including the Mongolian and English ones, has its own
     host, and a language's home page is the root of its site. Wagtail's default URL
     logic would offer every translation of a root to every site; here a page's URL
-    is always on the one site whose root it lies under.
+    is always on the one site whose root it lies under. Its text is stored with
+    Mongolian normalised (``MongolianTextMixin``).
     """
 
     def get_url_parts(self, request=None):
@@ -140,8 +144,21 @@ class ColumnPage(ClusterPageMixin, RoutablePageMixin, Page):
                 "items": items,
                 "page_obj": page_obj,
                 "subcolumns": self.get_children().live().public().in_menu().type(ColumnPage),
+                "feeds": feed_links(self, request),
             },
         )
+
+    @path("feed/rss/", name="feed_rss")
+    def feed_rss(self, request):
+        from ..feeds import ColumnRssFeed
+
+        return ColumnRssFeed(self)(request)
+
+    @path("feed/atom/", name="feed_atom")
+    def feed_atom(self, request):
+        from ..feeds import ColumnAtomFeed
+
+        return ColumnAtomFeed(self)(request)
 
     @path("shared/<int:article_id>/", name="shared_article")
     def shared_article(self, request, article_id: int):
@@ -237,7 +254,7 @@ class ArticlePage(ClusterPageMixin, Page):
         return TemplateResponse(request, self.get_template(request), context)
 
 
-class AttachmentBase(Orderable):
+class AttachmentBase(MongolianTextMixin, Orderable):
     """An attachment of a page (PDF, Word, spreadsheet), shown with its type and size."""
 
     document = models.ForeignKey(

@@ -3,14 +3,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from multilingual.content import MongolianTextMixin
+
 from ..themes import theme_choices
 
 
 @register_setting(icon="site")
-class SiteProfile(BaseSiteSetting):
+class SiteProfile(MongolianTextMixin, BaseSiteSetting):
     """What a government site must show about itself (national guidelines for
     government websites): its owner, 网站标识码, ICP and public-security record
-    numbers, contacts; and which theme it is drawn with."""
+    numbers, the 党政机关 开办者标识's registry id, contacts; and which theme it is drawn with."""
 
     organisation = models.ForeignKey(
         "cluster.Organisation",
@@ -26,6 +28,12 @@ class SiteProfile(BaseSiteSetting):
     police_record = models.CharField(_("公安机关备案号"), max_length=60, blank=True)
     police_record_code = models.CharField(
         _("公安备案编号（数字）"), max_length=30, blank=True, help_text=_("用于链接到全国互联网安全管理服务平台")
+    )
+    conac_id = models.CharField(
+        _("党政机关网站标识编号"),
+        max_length=64,
+        blank=True,
+        help_text=_("开办者标识在党政机关网站标识管理系统中的编号（bszs.conac.cn 链接中的 id）；为空时页脚不显示标识"),
     )
     address = models.CharField(_("联系地址"), max_length=200, blank=True)
     postcode = models.CharField(_("邮政编码"), max_length=10, blank=True)
@@ -43,6 +51,7 @@ class SiteProfile(BaseSiteSetting):
                 FieldPanel("icp_record"),
                 FieldPanel("police_record"),
                 FieldPanel("police_record_code"),
+                FieldPanel("conac_id"),
             ],
             heading=_("备案信息"),
         ),

@@ -6,6 +6,8 @@ to files, all under one ignored data folder (``var/`` unless ``DATA_DIR`` says
 otherwise). Production is the same code with other variables (see README).
 """
 
+import ipaddress
+import shutil
 from pathlib import Path
 
 import environ
@@ -37,6 +39,7 @@ INSTALLED_APPS = [
     "privacy",
     "formguard",
     "multilingual",
+    "search",  # the public search of the whole cluster; domains register into it
     # the domain apps
     "disclosure",
     "disclosure.applications",
@@ -63,6 +66,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "captcha",
     "csp",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -158,11 +162,19 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Locked out is this user name from this address: one person's mistakes (or an
+# attacker's guesses) do not lock out the others behind the same address.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "cluster/lockout.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The proxies (nginx) whose X-Forwarded-For is believed: addresses or networks.
+# None by default, so REMOTE_ADDR is the client; see formguard.abuse.client_ip.
+TRUSTED_PROXIES = [str(ipaddress.ip_network(p, strict=False)) for p in env.list("TRUSTED_PROXIES", default=[])]
+AXES_CLIENT_IP_CALLABLE = "formguard.abuse.client_ip"
+RATELIMIT_IP_META_KEY = "formguard.abuse.client_ip"
 RATELIMIT_VIEW = "cluster.views.rate_limited"
+# The offline captcha of formguard.abuse; spoken too where Debian's flite is installed.
+CAPTCHA_FLITE_PATH = shutil.which("flite")
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -245,6 +257,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 WAGTAIL_MODERATION_ENABLED = True
+# The last approval publishes; no group holds the publish permission (cluster.provision).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cluster.workflows.publish_approved"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 
 # --- search (public, through haystack) --------------------------------------
@@ -252,12 +266,12 @@ SEARCH_ENGINE = env("SEARCH_ENGINE", default="whoosh")  # whoosh | tantivy | ela
 SEARCH_INDEX_DIR = Path(env("SEARCH_INDEX_DIR", default=str(DATA_DIR / "search")))
 _HAYSTACK_ENGINES = {
     "whoosh": {
-        "ENGINE": "disclosure.search.whoosh_backend.ChineseWhooshEngine",
+        "ENGINE": "search.whoosh_backend.ChineseWhooshEngine",
         "PATH": str(SEARCH_INDEX_DIR / "whoosh"),
     },
     # about 100,000 documents on one machine (README "Search engines")
     "tantivy": {
-        "ENGINE": "disclosure.search.tantivy_backend.TantivyEngine",
+        "ENGINE": "search.tantivy_backend.TantivyEngine",
         "PATH": str(SEARCH_INDEX_DIR / "tantivy"),
     },
     "elasticsearch": {
@@ -269,7 +283,7 @@ _HAYSTACK_ENGINES = {
 HAYSTACK_CONNECTIONS = {"default": _HAYSTACK_ENGINES.get(SEARCH_ENGINE, _HAYSTACK_ENGINES["whoosh"])}
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 # Publishing, unpublishing and deleting queue an index update through Celery.
-HAYSTACK_SIGNAL_PROCESSOR = "disclosure.search.signals.CelerySignalProcessor"
+HAYSTACK_SIGNAL_PROCESSOR = "search.signals.CelerySignalProcessor"
 
 # --- Celery ---------------------------------------------------------------
 # Without a broker URL the queue is a folder, so the demo's worker needs no server.
@@ -279,11 +293,15 @@ if CELERY_BROKER_URL.startswith("filesystem"):
     _queue = DATA_DIR / "celery" / "queue"
     _queue.mkdir(parents=True, exist_ok=True)
     (DATA_DIR / "celery" / "processed").mkdir(parents=True, exist_ok=True)
+    (DATA_DIR / "celery" / "control").mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_queue),
         "data_folder_out": str(_queue),
         "processed_folder": str(DATA_DIR / "celery" / "processed"),
         "store_processed": False,
+        # the exchange tables (celery.exchange, celery.pidbox.exchange, ...);
+        # kombu's default is ./control, i.e. wherever the process was started
+        "control_folder": str(DATA_DIR / "celery" / "control"),
     }
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
@@ -297,8 +315,14 @@ CELERY_BEAT_SCHEDULE = {
     "publish-scheduled": {"task": "cluster.tasks.publish_scheduled", "schedule": 60.0},
     # the notification outbox: retry what the broker or the gateway missed
     "notify-deliver-pending": {"task": "notify.tasks.deliver_pending", "schedule": 60.0},
+    # sent messages (phone numbers, e-mail addresses) after NOTIFY_RETENTION_DAYS
+    "notify-purge-sent": {"task": "notify.tasks.purge_sent", "schedule": 86400.0},
     # used one-time form tokens, once they have expired
     "formguard-purge-tokens": {"task": "formguard.tasks.purge_used_tokens", "schedule": 3600.0},
+    # 电子监察: today's colours, reminders, lapsed 补正 periods (idempotent), and once a day
+    # a full re-dating of open cases (catches a calendar edit whose task the broker missed)
+    "casefile-supervise": {"task": "casefile.tasks.supervise", "schedule": 3600.0},
+    "casefile-redate-daily": {"task": "casefile.tasks.daily", "schedule": 86400.0},
 }
 # Scheduled beat state lives in the data folder too.
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celery" / "beat-schedule")
@@ -309,6 +333,11 @@ EMAIL_FILE_PATH = str(DATA_DIR / "mail")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="noreply@gov.localhost")
 SMS_BACKEND = env("SMS_BACKEND", default="notify.backends.FileSMSBackend")
 SMS_FILE_PATH = str(DATA_DIR / "sms")
+# The gateway's approved template codes by message template name (or "name:language"),
+# e.g. {"yisqgk.received": "SMS_123456789"}; without one the name itself is the code.
+SMS_TEMPLATE_CODES = env.json("SMS_TEMPLATE_CODES", default={})
+# How long sent messages stay in the outbox.
+NOTIFY_RETENTION_DAYS = env.int("NOTIFY_RETENTION_DAYS", default=180)
 
 # --- logging ----------------------------------------------------------------
 LOGGING = {

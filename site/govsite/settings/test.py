@@ -9,7 +9,10 @@ os.environ.setdefault("DATA_DIR", tempfile.mkdtemp(prefix="govsite-test-"))
 os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
 
 from .base import *  # noqa: E402,F401,F403
-from .base import DATA_DIR  # noqa: E402
+from .base import DATA_DIR, INSTALLED_APPS  # noqa: E402
+
+# two case types that are not about disclosure, for the case kernel's own tests
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.casekernel_app"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.module_loading import module_has_submodule
+from wagtail.models import Page, Site
 
 from cluster.demo.builder import DEMO_PASSWORD, DemoBuilder
 
@@ -15,16 +16,18 @@ class Command(BaseCommand):
         parser.add_argument("--articles", type=int, default=None, help="at most this many articles per column")
 
     def handle(self, *args, articles=None, **options):
-        from disclosure.search import indexing
+        from search import indexing
 
         # One index write at the end instead of one task per published page.
         with indexing.signals_paused():
             DemoBuilder(articles_per_column=articles, stdout=self.stdout).build()
-            # Domain apps add their own demo records (requests, reports, …) in a
-            # ``demo_data`` module with ``build(stdout)``; each must be re-runnable.
+            # The cluster builds only its own content; each domain app adds its own
+            # (catalogues, documents, requests, …) in a ``demo_data`` module with
+            # ``build(stdout)``, run in INSTALLED_APPS order; each must be re-runnable.
             for app in apps.get_app_configs():
                 if app.name != "cluster" and module_has_submodule(app.module, "demo_data"):
                     import_module(f"{app.name}.demo_data").build(stdout=self.stdout)
+        self.stdout.write(f"demo cluster ready: {Site.objects.count()} sites, {Page.objects.count()} pages")
         indexing.update()
         self.stdout.write("search index updated")
         port = settings.CLUSTER_PUBLIC_PORT or 8000
