@@ -3,8 +3,8 @@
 The embedded engines (Whoosh, tantivy) build into a new directory beside the
 live one and then swap the ``CURRENT`` pointer (storage.py), so searches keep
 answering from the old index until the new one is complete. Pages published
-while the rebuild ran are indexed again after the swap. Other engines
-(Elasticsearch) are cleared and refilled through haystack's own commands.
+while the rebuild ran are indexed again after the swap. An engine without a
+build directory would be cleared and refilled through haystack's own commands.
 """
 from __future__ import annotations
 

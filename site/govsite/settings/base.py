@@ -262,7 +262,7 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "cluster.workflows.publish_approved"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 
 # --- search (public, through haystack) --------------------------------------
-SEARCH_ENGINE = env("SEARCH_ENGINE", default="whoosh")  # whoosh | tantivy | elasticsearch
+SEARCH_ENGINE = env("SEARCH_ENGINE", default="whoosh")  # whoosh | tantivy
 SEARCH_INDEX_DIR = Path(env("SEARCH_INDEX_DIR", default=str(DATA_DIR / "search")))
 _HAYSTACK_ENGINES = {
     "whoosh": {
@@ -274,13 +274,14 @@ _HAYSTACK_ENGINES = {
         "ENGINE": "search.tantivy_backend.TantivyEngine",
         "PATH": str(SEARCH_INDEX_DIR / "tantivy"),
     },
-    "elasticsearch": {
-        "ENGINE": "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",
-        "URL": env("ELASTICSEARCH_URL", default="http://127.0.0.1:9200/"),
-        "INDEX_NAME": env("ELASTICSEARCH_INDEX", default="govsite"),
-    },
 }
-HAYSTACK_CONNECTIONS = {"default": _HAYSTACK_ENGINES.get(SEARCH_ENGINE, _HAYSTACK_ENGINES["whoosh"])}
+# Only engines the suite tests are offered (Elasticsearch was not, and would have
+# bypassed the project's Chinese analysis); a misspelt name must not fall back silently.
+if SEARCH_ENGINE not in _HAYSTACK_ENGINES:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"SEARCH_ENGINE={SEARCH_ENGINE!r}: choose one of {', '.join(_HAYSTACK_ENGINES)}")
+HAYSTACK_CONNECTIONS = {"default": _HAYSTACK_ENGINES[SEARCH_ENGINE]}
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 # Publishing, unpublishing and deleting queue an index update through Celery.
 HAYSTACK_SIGNAL_PROCESSOR = "search.signals.CelerySignalProcessor"
