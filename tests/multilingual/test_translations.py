@@ -40,7 +40,7 @@ def test_no_entry_of_the_catalogues_is_fuzzy():
 def test_the_extraction_finds_the_files_the_old_hand_kept_list_missed():
     found = extract_msgids()
     files = {where.rsplit(":", 1)[0] for places in found.values() for where in places}
-    for path in ("disclosure/annual_report.py", "disclosure/api.py", "disclosure/search/service.py", "disclosure/feeds.py"):
+    for path in ("disclosure/annual_report.py", "disclosure/api.py", "site/search/service.py", "disclosure/feeds.py"):
         assert path in files
     msgids = {msgid for _ctx, msgid in found}
     assert {"本年制发件数", "请求参数有误。", "排序方式只能是 relevance 或 date。", "%(site)s 政府信息公开"} <= msgids
