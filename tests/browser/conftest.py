@@ -6,6 +6,7 @@ Later modules reuse ``live_cluster``, ``browser_page`` and ``axe_audit``.
 
 from __future__ import annotations
 
+import itertools
 import os
 import socket
 import subprocess
@@ -70,6 +71,10 @@ def live_cluster(tmp_path_factory):
             "CELERY_TASK_ALWAYS_EAGER": "false",
             "WAGTAILADMIN_BASE_URL": f"http://www.localhost:{port}",
             "CLUSTER_PUBLIC_PORT": str(port),
+            # the harness stands where nginx stands: each test's browser is its own
+            # citizen with its own address (see _citizen_headers), so the rate limits
+            # and the captcha of one test never reach into the next
+            "TRUSTED_PROXIES": "127.0.0.1",
         }
     )
     for key in ("DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL"):
@@ -117,9 +122,20 @@ def chromium():
         browser.close()
 
 
+_citizens = itertools.count(1)
+
+
+def _citizen_headers() -> dict:
+    """A new client address (TEST-NET-2/3) for each browser context, as nginx would forward it."""
+    n = next(_citizens)
+    return {"X-Forwarded-For": f"198.51.{100 + n // 250 % 14}.{n % 250 + 1}"}
+
+
 @pytest.fixture
 def browser_page(chromium):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    context = chromium.new_context(
+        viewport={"width": 1280, "height": 900}, locale="zh-CN", extra_http_headers=_citizen_headers()
+    )
     page = context.new_page()
     page.set_default_timeout(15000)
     yield page
@@ -129,7 +145,8 @@ def browser_page(chromium):
 @pytest.fixture
 def phone_page(chromium):
     context = chromium.new_context(
-        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True, locale="zh-CN"
+        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True, locale="zh-CN",
+        extra_http_headers=_citizen_headers(),
     )
     page = context.new_page()
     page.set_default_timeout(15000)
