@@ -129,13 +129,16 @@ def _due_text(req: DisclosureRequest) -> str:
 # -- the applicant's side ----------------------------------------------------------------
 
 
-def submit_request(*, data: dict, organisation: Organisation, site: Site | None, language: str) -> Receipt:
-    """File a request: receipt number + query code, history, notification."""
+def submit_request(
+    *, data: dict, organisation: Organisation, site: Site | None, language: str, account=None,
+) -> Receipt:
+    """File a request: receipt number + query code, history, notification.
+    ``account``: the signed-in citizen, whose "my applications" then lists it."""
     code = casefile.new_query_code()
     today = timezone.localdate()
     with transaction.atomic():
         req = DisclosureRequest(
-            **data, organisation=organisation, site=site, language=language,
+            **data, organisation=organisation, site=site, language=language, account=account,
             received_on=None if counts_from_confirmation(organisation) else today,
             receipt_number=casefile.new_receipt_number(RECEIPT_PREFIX, day=today),
         )

@@ -65,6 +65,7 @@ def request_form(request):
                 receipt = service.submit_request(
                     data=form.request_data(), organisation=form.chosen_organisation(), site=site,
                     language=translation.get_language(),
+                    account=request.user if request.user.is_authenticated and not request.user.is_staff else None,
                 )
                 codes[receipt.request.receipt_number] = receipt.query_code
                 return receipt.request.receipt_number

@@ -94,6 +94,12 @@ class Case(models.Model):
     email = models.EmailField(_("电子邮箱"), blank=True)
     address = models.CharField(_("通信地址"), max_length=300, blank=True)
     language = models.CharField(_("申请人语言"), max_length=10, default="zh-hans")
+    # the citizen's account when they applied signed in ("my applications");
+    # anonymous applicants follow the case by receipt number and query code
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("申请人账户"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("承办人"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
