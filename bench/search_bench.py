@@ -133,6 +133,13 @@ def prepared(index, rec: dict) -> dict:
         "doc_number": rec["doc_number"], "index_number": rec["index_number"],
         "index_key": lookup_key(rec["index_number"]), "doc_key": lookup_key(rec["doc_number"]),
     }
+    from search import pinyin
+
+    names = rec["title"]  # what BaseIndex.name_text gives a document without keywords
+    base.update({
+        "title_chars": pinyin.chars_field(names), "pinyin": pinyin.pinyin_field(names),
+        "pinyin_fuzzy": pinyin.fuzzy_field(names), "initials": pinyin.initials_field(names),
+    })
     out = {}
     for name, field in index.fields.items():
         source = getattr(field, "facet_for", None)
@@ -177,6 +184,75 @@ def make_queries(corpus: list[dict]) -> list[tuple[str, str]]:
     queries += [("other", q) for q in (
         "COVID-19", "2020", "PM2.5", "GDP", "policy", "ᠮᠣᠩᠭᠣᠯ", "ᠬᠣᠲᠠ", "ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ", "Shanghai", "ISO 9001")]
     return queries
+
+
+def make_citizen_queries(corpus: list[dict]) -> list[tuple[str, str]]:
+    """Queries as citizens type them, from title phrases: full, spaced and mixed
+    pinyin, initials, a homophone typo (one character replaced by another of the
+    same reading), and a single character; plus prefixes for the suggestions."""
+    from pypinyin import Style, lazy_pinyin
+
+    rng = random.Random(SEED + 19)
+    by_sound: dict[str, list[str]] = {}
+    for r in corpus:
+        for ch in "".join(HAN_RUN.findall(r["title"])):
+            by_sound.setdefault(lazy_pinyin(ch, style=Style.NORMAL)[0], []).append(ch)
+    by_sound = {k: sorted(set(v)) for k, v in by_sound.items()}
+    out = []
+    for r in rng.sample(corpus, 120):
+        runs = [x for x in HAN_RUN.findall(r["title"]) if len(x) >= 4]
+        if not runs:
+            continue
+        run = rng.choice(runs)
+        start = rng.randint(0, len(run) - 4)
+        word = run[start : start + 4]
+        sylls = lazy_pinyin(word, style=Style.NORMAL)
+        out.append(("pinyin", "".join(sylls)))
+        out.append(("pinyin_spaced", " ".join(sylls)))
+        out.append(("pinyin_mixed", word[:2] + "".join(sylls[2:])))
+        out.append(("initials", "".join(s[0] for s in sylls)))
+        k = rng.randrange(4)
+        others = [c for c in by_sound.get(sylls[k], []) if c != word[k]]
+        if others:
+            out.append(("homophone", word[:k] + rng.choice(others) + word[k + 1 :]))
+        out.append(("single_char", rng.choice(word)))
+        out.append(("suggest", rng.choice(["".join(sylls)[: rng.randint(2, 6)], word[: rng.randint(1, 3)]])))
+    per_kind = Counter()
+    kept = []
+    for kind, q in out:
+        if per_kind[kind] < 40:
+            per_kind[kind] += 1
+            kept.append((kind, q))
+    return kept
+
+
+def measure_citizen(queries, n: int, library) -> dict:
+    """The new kinds through the search service (two phases, synonyms, leads:
+    what the page and the API run) and the suggestions through the URL."""
+    from django.test import Client
+
+    from search import suggest
+    from search.service import parse_params, run_search
+
+    started = time.perf_counter()
+    suggest.warm(rows=((library.record(i)["title"], "", "", False) for i in range(n)))
+    built = time.perf_counter() - started
+    client = Client()
+
+    def service(q):
+        return run_search(parse_params({"q": q})).total
+
+    def suggested(q):
+        response = client.get("/search/suggest/", {"q": q}, HTTP_HOST="www.localhost")
+        assert response.status_code == 200, response.content[:300]
+        return len(json.loads(response.content)["suggestions"])
+
+    out = {"suggest_build_s": built}
+    for kind in sorted({k for k, _ in queries}):
+        chosen = [kq for kq in queries if kq[0] == kind]
+        out[kind] = timed(suggested if kind == "suggest" else service, chosen)
+        out[kind]["n"] = len(chosen)
+    return out
 
 
 # --- measuring -------------------------------------------------------------------
@@ -268,8 +344,9 @@ def build_haystack(engine: str, n: int, library: Library, tmp: Path) -> tuple[fl
         writer = writer_cm.__enter__()
         spent += time.perf_counter() - start
         for lo in range(0, n, batch_size):
-            docs = [Doc(prepared(index, library.record(i))) for i in range(lo, min(n, lo + batch_size))]
-            start = time.perf_counter()
+            records = [library.record(i) for i in range(lo, min(n, lo + batch_size))]
+            start = time.perf_counter()  # preparing counts: it reads the titles' pinyin
+            docs = [Doc(prepared(index, rec)) for rec in records]
             backend.add_to_writer(writer, index, docs)
             spent += time.perf_counter() - start
             progress.update(len(docs))
@@ -428,11 +505,80 @@ def run_one(engine: str, n: int, library: Library, queries: list, tmp: Path, arg
         IndexEntry.objects.all().delete()
         rate, size = build_wagtail(wagtail_doc, n, library, tmp / "bench.sqlite3")
         m = measure_wagtail(wagtail_doc, subset(queries, args.slow_queries), args.wagtail_limit)
+    elif engine == "typesense":
+        rate, size, m = run_typesense(n, library, queries, tmp)
     else:
         rate, size, path = build_haystack(engine, n, library, tmp)
         m = measure_haystack(queries if engine == "tantivy" else subset(queries, args.slow_queries))
+        if engine == "tantivy":
+            m["citizen"] = measure_citizen(make_citizen_queries(library.corpus), n, library)
         shutil.rmtree(path, ignore_errors=True)
     return (engine, n, rate, size, m)
+
+
+# --- Typesense (the engine several application hosts share) -----------------------
+def run_typesense(n: int, library: Library, queries: list, tmp: Path) -> tuple[float, int, dict]:
+    """One Typesense node from the wheel's binary (tests/search_typesense/servers.py),
+    started by this process so it runs on the same core; haystack pointed at it.
+    Adds the server's resident memory and two raw forms of the query (AND of the
+    tokens over the body, and the quoted phrase) to the figures."""
+    from tests.search_typesense.servers import TypesenseCluster
+
+    with TypesenseCluster(tmp / ("typesense-%d" % n), size=1) as cluster:
+        rate = build_typesense(cluster, n, library)
+        m = measure_haystack(queries)
+        m["raw"] = measure_typesense_raw(queries)
+        m["memory"] = cluster.memory_bytes()
+        size = du(cluster.folder)
+    return rate, size, m
+
+
+def build_typesense(cluster, n: int, library: Library) -> float:
+    from django.test import override_settings
+    from haystack import connections
+
+    from disclosure.models import DisclosureDocumentPage
+    from search.rebuild import Progress
+
+    conf = {"default": cluster.settings("bench")}
+    conf["default"]["TIMEOUT"] = 120  # a large import batch takes a while on one core
+    override_settings(HAYSTACK_CONNECTIONS=conf).enable()
+    connections.connections_info = conf
+    connections.reload("default")
+    backend = connections["default"].get_backend()
+    backend.setup()
+    index = connections["default"].get_unified_index().get_index(DisclosureDocumentPage)
+    progress = Progress(n, sys.stderr, label="%-9s %7d " % ("typesense", n))
+    spent = 0.0
+    for lo in range(0, n, 1000):
+        records = [prepared(index, library.record(i)) for i in range(lo, min(n, lo + 1000))]
+        start = time.perf_counter()
+        backend.import_documents([backend.make_document(r) for r in records])  # analysis + HTTP + indexing
+        spent += time.perf_counter() - start
+        progress.update(len(records))
+    progress.close()
+    return n / spent
+
+
+def measure_typesense_raw(queries) -> dict:
+    """The client alone, as in SEARCH-FACTS "Past one host": all tokens over the
+    body (ranked, no facets), and the tokens as a quoted phrase."""
+    from haystack import connections
+
+    from search.analysis import query_tokens
+
+    backend = connections["default"].get_backend()
+
+    def run(q, phrase: bool):
+        tokens = query_tokens(q)
+        if not tokens:
+            return 0
+        text = '"%s"' % " ".join(tokens) if phrase else " ".join(dict.fromkeys(tokens))
+        found = backend._search_one({"q": text, "query_by": "title,text", "query_by_weights": "3,1",
+                                     "include_fields": "id", "per_page": 10})
+        return found.get("found", 0)
+
+    return {"and": timed(lambda q: run(q, False), queries), "phrase": timed(lambda q: run(q, True), queries)}
 
 
 def jobs_in_parallel(args, jobs: list[tuple[str, int]], cpus: list[int]) -> list[tuple]:
@@ -440,7 +586,7 @@ def jobs_in_parallel(args, jobs: list[tuple[str, int]], cpus: list[int]) -> list
     at once as there are cores given; the longest jobs start first."""
     import subprocess
 
-    order = {"whoosh": 0, "wagtail": 1, "tantivy": 2}
+    order = {"whoosh": 0, "typesense": 0, "wagtail": 1, "tantivy": 2}
     pending = sorted(jobs, key=lambda j: (order.get(j[0], 3), -j[1]))
     running: list[tuple[subprocess.Popen, int, Path]] = []
     rows = []
@@ -471,7 +617,8 @@ def jobs_in_parallel(args, jobs: list[tuple[str, int]], cpus: list[int]) -> list
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[20000, 100000])
-    parser.add_argument("--engines", default="whoosh,tantivy,wagtail", help="comma-separated")
+    parser.add_argument("--engines", default="whoosh,tantivy,wagtail",
+                        help="comma-separated: whoosh, tantivy, wagtail, typesense")
     parser.add_argument("--whoosh-max", type=int, default=20000, help="Whoosh only up to this size (it is slow)")
     parser.add_argument("--slow-queries", type=int, default=0,
                         help="Whoosh and Wagtail's database backend answer only an evenly spread subset of "
@@ -540,15 +687,33 @@ def fmt_row(engine, n, rate, size, m, limit: float = 2.0) -> str:
 
 def print_row(*row, limit: float = 2.0) -> None:
     print(fmt_row(*row, limit=limit), flush=True)
+    print_citizen(row)
+
+
+def print_citizen(row) -> None:
+    """The citizen query kinds of one row (tantivy): service p50/p95, suggestions through the URL."""
+    engine, n, _rate, _size, m = row
+    citizen = m.get("citizen") if isinstance(m, dict) else None
+    if not citizen:
+        return
+    parts = []
+    for kind, t in sorted(citizen.items()):
+        if isinstance(t, dict):
+            parts.append("%s p50 %.1f / p95 %.1f ms (%d/%d found)" % (kind, t["p50"], t["p95"], t["found"], t["n"]))
+    print("  %s %s citizen kinds: %s; suggestions built in %.1f s" % (
+        engine, format(n, ","), "; ".join(parts), citizen.get("suggest_build_s", 0)), flush=True)
 
 
 def print_table(rows, limit: float = 2.0) -> None:
-    order = {"tantivy": 0, "whoosh": 1, "wagtail": 2}
+    order = {"tantivy": 0, "typesense": 1, "whoosh": 2, "wagtail": 3}
     rows = sorted(rows, key=lambda r: (r[1], order.get(r[0], 3)))
     print(HEADER)
     print("|" + "---|" * 12)
     for row in rows:
         print(fmt_row(*row, limit=limit))
+    print()
+    for row in rows:
+        print_citizen(row)
     by = {(e, n): (rate, m) for e, n, rate, _, m in rows}
     print()
 
@@ -557,6 +722,7 @@ def print_table(rows, limit: float = 2.0) -> None:
             return "more than %.0f×" % (limit * 1000 / max(fast, 1e-3))
         return "%.1f×" % (slow / max(fast, 1e-3))
 
+    print_shared_engine(rows)
     for n in sorted({r[1] for r in rows}):
         t = by.get(("tantivy", n))
         for other in ("whoosh", "wagtail"):
@@ -565,6 +731,30 @@ def print_table(rows, limit: float = 2.0) -> None:
                 print("%s documents: tantivy vs %s: indexing %.1f× faster, p95 %s lower, p95 with facets %s lower" % (
                     format(n, ","), other, t[0] / o[0], ratio(o[1]["plain"]["p95"], t[1]["plain"]["p95"]),
                     ratio(o[1]["facets"]["p95"], t[1]["facets"]["p95"])))
+
+
+def print_shared_engine(rows) -> None:
+    """Typesense's own figures (memory, raw AND and phrase) and its ratios to
+    tantivy at the same size (above 1: Typesense is slower / bigger)."""
+    by = {(e, n): (rate, size, m) for e, n, rate, size, m in rows}
+    for n in sorted({r[1] for r in rows}):
+        ts = by.get(("typesense", n))
+        if not ts:
+            continue
+        rate, size, m = ts
+        raw = m.get("raw") or {}
+        print("%s documents: typesense server memory %.2f GB, data %.0f MB; raw AND p50/p95 %.1f/%.1f ms, "
+              "raw phrase p50/p95 %.1f/%.1f ms" % (
+                  format(n, ","), m.get("memory", 0) / 1e9, size / 1e6, raw["and"]["p50"], raw["and"]["p95"],
+                  raw["phrase"]["p50"], raw["phrase"]["p95"]))
+        t = by.get(("tantivy", n))
+        if t:
+            tm = t[2]
+            print("%s documents: typesense vs tantivy: indexing %.2f× tantivy's rate, p95 %.1f×, p95 with facets %.1f×, "
+                  "API p95 %.1f×, data %.1f× the index size" % (
+                      format(n, ","), rate / t[0], m["plain"]["p95"] / max(tm["plain"]["p95"], 1e-3),
+                      m["facets"]["p95"] / max(tm["facets"]["p95"], 1e-3),
+                      m["api"]["p95"] / max(tm["api"]["p95"], 1e-3), size / max(t[1], 1)))
 
 
 if __name__ == "__main__":

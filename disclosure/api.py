@@ -146,6 +146,8 @@ class Hit(Schema):
     written_date: date | None
     snippet_html: str = Field(description="escaped text with <em> around matches")
     exact_match: bool
+    lead: bool = Field(False, description="an item the query names (a licensing item): listed first, after an exact match")
+    apply_url: str | None = Field(None, description="where to apply online, for a lead item")
 
 
 class FacetValue(Schema):
@@ -169,6 +171,7 @@ class SearchResponse(Schema):
     per_page: int
     results: list[Hit]
     facets: Facets
+    did_you_mean: str | None = Field(None, description="a better query (您是不是要找) when this one found little")
 
 
 class Attachment(Schema):
@@ -299,6 +302,8 @@ def hit_json(hit) -> dict:
         "written_date": hit.get("written_date"),
         "snippet_html": hit.snippet,
         "exact_match": hit.exact,
+        "lead": hit.lead,
+        "apply_url": hit.get("apply_url"),
     }
 
 
@@ -329,6 +334,7 @@ def search(request, query: Query[SearchQuery]):
             name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
             for name, values in result.facets.items()
         },
+        "did_you_mean": result.did_you_mean or None,
     }
 
 

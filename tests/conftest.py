@@ -4,6 +4,7 @@ and users in each site's groups."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import Client
 from wagtail.models import Site
 
 
@@ -60,3 +61,48 @@ def demo_user(db):
         return get_user_model().objects.get(username=username)
 
     return get
+
+
+# --- the staff's second factor ---------------------------------------------------------------
+
+
+def totp_code(device, *, steps_ahead: int = 0) -> str:
+    """The code an authenticator app shows now for ``device`` (TOTPDevice)."""
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = totp.time + steps_ahead * device.step
+    return f"{totp.token():0{device.digits}d}"
+
+
+def verify_second_factor(client, user):
+    """What typing the right TOTP code does to a session: django-otp's session key
+    names one of the user's confirmed devices (one is created if they have none)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
+class SecondFactorClient(Client):
+    """``force_login`` stands for the password; for staff it also stands for the
+    TOTP step, as force_login skips the login form. Tests of the second factor
+    itself use a plain ``django.test.Client``."""
+
+    def force_login(self, user, backend=None):
+        from accounts.otp import needs_second_factor
+
+        super().force_login(user, backend)
+        if needs_second_factor(user):
+            verify_second_factor(self, user)
+
+
+@pytest.fixture
+def client():
+    return SecondFactorClient()

@@ -43,4 +43,8 @@ def ensure_supervisor_group(**kwargs) -> Group | None:
         return None
     group, _created = Group.objects.get_or_create(name=SUPERVISOR_GROUP)
     group.permissions.add(perm)
+    # supervisors read the admin's supervision views, so they may open the admin
+    access = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin").first()
+    if access is not None:
+        group.permissions.add(access)
     return group

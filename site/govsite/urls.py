@@ -19,6 +19,12 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("api/", include("disclosure.api_urls")),
     path("yisqgk/", include("disclosure.applications.urls")),
+    path("account/", include("accounts.urls")),
+    path("banshi/", include("services.licensing.urls")),
+    path("banshi/pingjia/", include("services.feedback.urls")),
+    path("hudong/", include("interaction.urls")),
+    path("hudong/yjzj/", include("interaction.consultations.urls")),
+    path("hudong/dc/", include("interaction.surveys.urls")),
     path("captcha/", include("captcha.urls")),  # images of formguard.abuse's captcha
 ]
 

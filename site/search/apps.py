@@ -26,3 +26,23 @@ class SearchConfig(AppConfig):
             registry.register_facet(facet)
         # each app's search_indexes.py registers its content types (the module haystack reads too)
         autodiscover_modules("search_indexes")
+
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import Synonym
+
+        post_save.connect(_synonyms_changed, sender=Synonym, dispatch_uid="search-synonyms-saved")
+        post_delete.connect(_synonyms_changed, sender=Synonym, dispatch_uid="search-synonyms-deleted")
+
+
+def _synonyms_changed(sender, **kwargs):
+    # every process reads the table again (no restart): search.synonyms, search.suggest
+    from django.db import transaction
+
+    from . import suggest, synonyms
+
+    def bump():
+        synonyms.bump()
+        suggest.bump()
+
+    transaction.on_commit(bump)

@@ -110,6 +110,9 @@ def rebuild(using: str = "default", *, batch_size: int = 500, stream: IO | None 
                 progress.update(len(chunk))
     progress.close()
     swap(backend.base_path, new)
+    from .suggest import bump
+
+    bump()
 
     # What was published while we were building went to the old index.
     caught_up = 0

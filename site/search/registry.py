@@ -55,6 +55,9 @@ class SearchType:
     hit_template: str = ""  # the hit's meta line on the search page (site and date if empty)
     exact: ExactLookup | None = None
     order: int = 100
+    # items a citizen can act on (办事 items): shown above documents when the
+    # query names one (开饭店 -> the 食品经营许可 guide and its apply link)
+    lead: bool = False
 
 
 YEARS = (1900, 2100)

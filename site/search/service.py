@@ -78,6 +78,7 @@ class Hit:
     type: str
     type_label: str
     exact: bool = False
+    lead: bool = False  # a licensing item (or another lead type) the query names
     meta_template: str = ""
     extra: dict = field(default_factory=dict)
 
@@ -100,6 +101,9 @@ class SearchResult:
     num_pages: int = 0
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     searched: bool = False
+    leads: list[Hit] = field(default_factory=list)  # also first in ``hits`` (after an exact match)
+    did_you_mean: str = ""  # 您是不是要找: a better query, when this one found little
+    by_sound: bool = False  # the hits include homophones of the query
 
     @property
     def has_next(self) -> bool:
@@ -280,24 +284,22 @@ def _hit(result, labels: dict, exact: bool = False) -> Hit:
     )
 
 
-def run_search(params: SearchParams) -> SearchResult:
-    """Search published pages: text query (or browse by filters), facets with
-    counts, sort, one page of hits with snippets; an exact 索引号/发文字号 first."""
-    result = SearchResult(params=params)
-    if not params.q and not params.filters():
-        return result
-    result.searched = True
-    labels = _choices()
-    sqs = _base_queryset(params)
-    if params.q:
-        sqs = sqs.auto_query(params.q).highlight()
-    if params.sort == "date" or not params.q:
-        sqs = sqs.order_by("-date")
-    for facet in registry.facets():
-        sqs = sqs.facet(facet.index_field)
+FEW = 2  # a query that finds this many or fewer is searched by sound too, and offered a correction
+LEADS = 3  # lead hits (licensing items) shown above the others at most
 
-    per_page = params.per_page
-    page = params.page
+
+def _query(params: SearchParams, text: str, models=None) -> SearchQuerySet:
+    sqs = _base_queryset(params)
+    if models:
+        sqs = sqs.models(*models)
+    if text:
+        sqs = sqs.auto_query(text).highlight()
+    if params.sort == "date" or not text:
+        sqs = sqs.order_by("-date")
+    return sqs
+
+
+def _page(sqs: SearchQuerySet, page: int, per_page: int):
     start = (page - 1) * per_page
     found = list(sqs[start : start + per_page])
     total = sqs.count()
@@ -308,24 +310,98 @@ def run_search(params: SearchParams) -> SearchResult:
         sqs = _unsliced(sqs)
         start = (page - 1) * per_page
         found = list(sqs[start : start + per_page])
+    return sqs, found, total, page
+
+
+def run_search(params: SearchParams) -> SearchResult:
+    """Search what the apps registered: text query (or browse by filters),
+    facets with counts, sort, one page of hits with snippets; an exact
+    索引号/发文字号 first, then lead hits (licensing items the query names),
+    then the rest by relevance. A query that finds little is searched by its
+    sound too (homophones) and gets a ``did_you_mean``."""
+    from . import corrections, expand, querylog
+
+    result = SearchResult(params=params)
+    if not params.q and not params.filters():
+        return result
+    result.searched = True
+    labels = _choices()
+    per_page = params.per_page
+    text = params.q
+    sqs = _query(params, text)
+    for facet in registry.facets():
+        sqs = sqs.facet(facet.index_field)
+    sqs, found, total, page = _page(sqs, params.page, per_page)
+    few = bool(params.q) and total <= FEW
+    if few and corrections.has_han(params.q):
+        sounded = _query(params, expand.fuzzy(params.q))
+        for facet in registry.facets():
+            sounded = sounded.facet(facet.index_field)
+        s2, found2, total2, page2 = _page(sounded, params.page, per_page)
+        if total2 > total:
+            text, sqs, found, total, page = expand.fuzzy(params.q), s2, found2, total2, page2
+            result.by_sound = True
     num_pages = max(1, -(-total // per_page)) if total else 0
     counts = sqs.facet_counts().get("fields", {}) if total else {}
 
     hits = [_hit(r, labels) for r in found]
+    ids = [_key(r) for r in found]
     if page == 1 and params.q:
         exact = _exact_matches(params)
         if exact:
-            ids = {r.id for r in exact}
-            hits = [_hit(r, labels, exact=True) for r in exact] + [
-                h for r, h in zip(found, hits, strict=True) if r.id not in ids
-            ]
-            hits = hits[:per_page]
+            exact_ids = {_key(r) for r in exact}
+            keep = [(i, h) for i, h in zip(ids, hits, strict=True) if i not in exact_ids]
+            hits = [_hit(r, labels, exact=True) for r in exact] + [h for _, h in keep]
+            ids = [_key(r) for r in exact] + [i for i, _ in keep]
+        if few:
+            result.did_you_mean = corrections.did_you_mean(params.q, hits)
+        leads = _leads(params, text, labels, result.did_you_mean)
+        if leads:
+            lead_ids = {i for i, _ in leads}
+            rest = [(i, h) for i, h in zip(ids, hits, strict=True) if i not in lead_ids]
+            exact_first = [(i, h) for i, h in rest if h.exact]
+            others = [(i, h) for i, h in rest if not h.exact]
+            ordered = exact_first + leads + others
+            hits = [h for _, h in ordered][:per_page]
+            result.leads = [h for _, h in leads]
+        if total:
+            querylog.record(params.q)
     result.hits = hits
     result.total = total
     result.page = page
     result.num_pages = num_pages
     result.facets = _facets(counts, params, labels)
     return result
+
+
+def _key(r) -> str:
+    """A hit's identity across the page, the exact look-up and the leads (haystack's
+    results carry no ``id`` attribute on every engine; app, model and pk always)."""
+    return f"{r.app_label}.{r.model_name}.{r.pk}"
+
+
+def _leads(params: SearchParams, text: str, labels: dict, did_you_mean: str) -> list:
+    """Hits of the lead types (licensing items: their guide and apply link) that
+    the query names: their name holds the query, one of its official terms,
+    its correction, or sounds like its pinyin."""
+    from . import corrections
+
+    lead_models = [m for t in registry.types() if t.lead for m in t.models]
+    wanted = params.selected.get("content_type")
+    if not lead_models or (wanted and not (registry.get_type(wanted) and registry.get_type(wanted).lead)):
+        return []
+    targets = corrections.lead_targets(params.q, did_you_mean)
+    if not targets:
+        return []
+    out = []
+    for r in _query(params, text, models=lead_models)[: LEADS * 3]:
+        if corrections.names(r, targets):
+            hit = _hit(r, labels)
+            hit.lead = True
+            out.append((_key(r), hit))
+        if len(out) >= LEADS:
+            break
+    return out
 
 
 def _unsliced(sqs: SearchQuerySet) -> SearchQuerySet:

@@ -45,6 +45,7 @@ from haystack.utils.app_loading import haystack_get_model
 
 from .analysis import analyzed_text, query_tokens
 from .common import CONTENT_FIELDS, PHRASE_BOOST, TEXT_FILTERS
+from .expand import CONTENT, clauses, highlight_terms, plain
 from .highlighting import highlight
 from .storage import live_dir, pointer_stamp
 
@@ -279,6 +280,11 @@ class TantivySearchBackend(BaseSearchBackend):
                     key = date_key(v)
                     if key is not None:
                         doc.add_integer(name, key)
+        for name, kind in self.kinds.items():
+            # no date (an undated import, a model without one) sorts as the oldest, as in Whoosh:
+            # tantivy would otherwise put documents without the field first in "newest first"
+            if kind == "date" and date_key(prepared.get(name)) is None:
+                doc.add_integer(name, 0)
         doc.add_bytes(BLOB, json.dumps(blob, ensure_ascii=False).encode("utf-8"))
         return doc
 
@@ -329,30 +335,43 @@ class TantivySearchBackend(BaseSearchBackend):
 
     # -- queries --
     def text_query(self, fieldname: str, text, matching_only: bool = False) -> tantivy.Query:
-        """Ranked query of ``text`` in one field or, for "content", in every
-        content field. ``matching_only`` gives the same documents without
-        ranking (for facet counts): every token anywhere in the document
-        field, which holds the title and 发文字号 too (search_indexes.py), so
-        it matches exactly what the ranked union of fields matches."""
-        tokens = query_tokens(str(text) if text is not None else "")
-        if not tokens:
-            return tantivy.Query.empty_query()
-        if matching_only:
-            name = self.content_field_name if fieldname in ("", "content") else fieldname
-            if self.kinds.get(name) != "text":
-                return tantivy.Query.empty_query()
-            unique = list(dict.fromkeys(tokens))
-            return tantivy.Query.boolean_query([(tantivy.Occur.Must, tantivy.Query.term_query(self.schema, name, t)) for t in unique])
+        """Ranked query of ``text`` in one field or, for "content", the OR of
+        the query's clauses (search.expand: as typed, official terms, pinyin,
+        initials, single characters, sound). ``matching_only`` gives the same
+        documents without ranking (for facet counts): a content clause's
+        tokens anywhere in the document field, which holds the title and
+        发文字号 too (search_indexes.py), so it matches exactly what the ranked
+        union of fields matches."""
+        text = str(text) if text is not None else ""
         if fieldname in ("", "content", self.content_field_name):
             parts = []
-            for name, boost in CONTENT_FIELDS:
-                name = name or self.content_field_name
-                if self.kinds.get(name) == "text":
-                    parts.append(self.field_query(name, tokens, boost))
+            for clause in clauses(text):
+                if clause.field == CONTENT:
+                    if matching_only:
+                        parts.append(self.every_query(self.content_field_name, clause.tokens))
+                        continue
+                    for name, boost in CONTENT_FIELDS:
+                        name = name or self.content_field_name
+                        if self.kinds.get(name) == "text":
+                            parts.append(self.field_query(name, list(clause.tokens), boost * clause.boost))
+                elif self.kinds.get(clause.field) == "text":
+                    if matching_only:
+                        parts.append(self.every_query(clause.field, clause.tokens))
+                    else:
+                        parts.append(self.field_query(clause.field, list(clause.tokens), clause.boost))
             return _or(parts)
-        if self.kinds.get(fieldname) == "text":
-            return self.field_query(fieldname, tokens)
-        return tantivy.Query.empty_query()
+        tokens = query_tokens(plain(text))
+        if not tokens or self.kinds.get(fieldname) != "text":
+            return tantivy.Query.empty_query()
+        if matching_only:
+            return self.every_query(fieldname, tokens)
+        return self.field_query(fieldname, tokens)
+
+    def every_query(self, name: str, tokens) -> tantivy.Query:
+        unique = list(dict.fromkeys(tokens))
+        if len(unique) == 1:
+            return tantivy.Query.term_query(self.schema, name, unique[0])
+        return tantivy.Query.boolean_query([(tantivy.Occur.Must, tantivy.Query.term_query(self.schema, name, t)) for t in unique])
 
     def field_query(self, name: str, tokens: list[str], boost: float = 1.0) -> tantivy.Query:
         """Phrase of the tokens (boosted) OR all of them anywhere in the field."""
@@ -641,7 +660,7 @@ def _highlight_terms(query_string) -> set[str]:
         if "f" in spec and spec.get("t", "content") in TEXT_FILTERS:
             value = spec.get("v")
             if isinstance(value, str):
-                terms.update(query_tokens(value))
+                terms.update(highlight_terms(value))
         for child in spec.get("ch", []):
             walk(child)
 
@@ -651,7 +670,7 @@ def _highlight_terms(query_string) -> set[str]:
         except ValueError:
             pass
     elif isinstance(query_string, str):
-        terms.update(query_tokens(query_string))
+        terms.update(highlight_terms(query_string))
     return terms
 
 

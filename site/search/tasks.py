@@ -4,17 +4,25 @@ from django.apps import apps
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def sync_search_object(*, label: str, pk: int, action: str) -> str:
-    """Index one page if it is live and public, otherwise remove it from the index."""
+    """Index one page if it is live and public (a registered model: if its index
+    calls it searchable), otherwise remove it from the index."""
     from haystack import connections
 
     model = apps.get_model(label)
     index = connections["default"].get_unified_index().get_index(model)
-    obj = index.index_queryset().filter(pk=pk).first() if action == "update" else None
+    obj = None
+    if action == "update":
+        check = getattr(index, "searchable_object", None)  # search.indexes.ModelIndex
+        obj = check(pk) if check else index.index_queryset().filter(pk=pk).first()
+    from .suggest import bump
+
     if obj is not None:
         index.update_object(obj)
+        bump()
         return "indexed"
     stub = model(pk=pk)
     index.remove_object(stub)
+    bump()
     return "removed"
 
 
@@ -42,4 +50,8 @@ def sync_search_pages(*, pks: list[int]) -> int:
         for pk in set(ids) - {obj.pk for obj in keep}:
             index.remove_object(model(pk=pk))
         count += len(keep)
+    if by_model:
+        from .suggest import bump
+
+        bump()
     return count

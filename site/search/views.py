@@ -1,11 +1,16 @@
 """The one search box of the cluster: every site searches every site's published content."""
 from urllib.parse import urlencode
 
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from . import registry
-from .service import parse_params, run_search
+from .service import clean_text, parse_params, run_search
+from .suggest import suggest as suggestions
+
+SUGGEST_MAX = 40
 
 
 @require_GET
@@ -45,6 +50,20 @@ def search(request):
         "clear_link": "?" + urlencode({"q": params.q}),
         "previous_link": link(page=result.page - 1) if result.has_previous else "",
         "next_link": link(page=result.page + 1) if result.has_next else "",
+        "did_you_mean_link": "?" + urlencode({"q": result.did_you_mean, **params.filters()}) if result.did_you_mean else "",
     }
     return TemplateResponse(request, "search/search.html", context)
 
+
+
+@require_GET
+@cache_control(max_age=60, public=True)
+def suggest(request):
+    """Suggestions for the search box as the citizen types: JSON
+    ``{"q": ..., "suggestions": [{"text", "kind", "url"}]}`` (search.suggest)."""
+    q = clean_text(str(request.GET.get("q") or ""))[:SUGGEST_MAX].strip()
+    found = suggestions(q) if q else []
+    return JsonResponse(
+        {"q": q, "suggestions": [{"text": s.text, "kind": s.kind, "url": s.url} for s in found]},
+        json_dumps_params={"ensure_ascii": False},
+    )

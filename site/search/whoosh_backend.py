@@ -26,6 +26,7 @@ from whoosh.qparser import QueryParser
 
 from .analysis import chinese_analyzer, query_tokens
 from .common import CONTENT_FIELDS, PHRASE_BOOST, TEXT_FILTERS  # noqa: F401
+from .expand import CONTENT, clauses, highlight_terms, plain
 from .highlighting import highlight  # noqa: F401
 from .storage import live_dir, pointer_stamp
 
@@ -69,22 +70,30 @@ class ChineseQueryParser:
         self.inner = QueryParser(backend.content_field_name, schema=backend.schema)
 
     def text_query(self, fieldname: str, text: str) -> wq.Query:
-        tokens = query_tokens(text)
-        if not tokens:
-            return wq.NullQuery
         schema = self.backend.schema
+        names = schema.names()
         if fieldname in ("", "content", self.backend.content_field_name):
+            # the OR of the query's clauses (search.expand), as the tantivy engine
             parts = []
-            for name, boost in CONTENT_FIELDS:
-                name = name or self.backend.content_field_name
-                if name in schema.names() and isinstance(schema[name], TEXT):
-                    q = field_query(name, tokens, boost)
+            for clause in clauses(text):
+                if clause.field == CONTENT:
+                    for name, boost in CONTENT_FIELDS:
+                        name = name or self.backend.content_field_name
+                        if name in names and isinstance(schema[name], TEXT):
+                            q = field_query(name, list(clause.tokens), boost * clause.boost)
+                            if q is not None:
+                                parts.append(q)
+                elif clause.field in names and isinstance(schema[clause.field], TEXT):
+                    q = field_query(clause.field, list(clause.tokens), clause.boost)
                     if q is not None:
                         parts.append(q)
             return wq.Or(parts) if parts else wq.NullQuery
-        if fieldname in schema.names() and isinstance(schema[fieldname], TEXT):
+        tokens = query_tokens(plain(text))
+        if not tokens:
+            return wq.NullQuery
+        if fieldname in names and isinstance(schema[fieldname], TEXT):
             return field_query(fieldname, tokens) or wq.NullQuery
-        if fieldname in schema.names():
+        if fieldname in names:
             return wq.Term(fieldname, text)
         return wq.NullQuery
 
@@ -167,7 +176,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
                     fobj = WHOOSH_ID(stored=fc.stored, sortable=True)
             elif isinstance(fobj, TEXT):
                 fobj = TEXT(
-                    stored=True,
+                    stored=fc.stored if fc is not None else True,
                     analyzer=chinese_analyzer(),
                     field_boost=fc.boost if fc is not None else 1.0,
                     sortable=False,
@@ -209,7 +218,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         if highlight:
             terms = set()
             for payload in _MARKER_RE.findall(query_string or ""):
-                terms.update(query_tokens(decode_marker(payload)[1]))
+                terms.update(highlight_terms(decode_marker(payload)[1]))
             for result in results["results"]:
                 stored = getattr(result, self.content_field_name, "") or ""
                 result.highlighted = {self.content_field_name: [highlight_text(stored, terms)]}

@@ -50,7 +50,7 @@ class LiveCluster:
         """Run a management command against the live cluster's database."""
         result = subprocess.run(
             [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, input=input,
-            capture_output=True, text=True, timeout=300,
+            capture_output=True, text=True, timeout=900,
         )
         if result.returncode != 0:
             raise RuntimeError(result.stderr[-3000:])
@@ -171,3 +171,30 @@ def axe_audit():
         ]
 
     return audit
+
+
+_last_step: dict[str, int] = {}
+
+
+def admin_login(page, cluster: LiveCluster, username: str = "admin", password: str = "demo-2026-Gov!") -> None:
+    """Sign in to the admin as a person does: the password, then the TOTP code an
+    authenticator app would show for the demo device (accounts.demo_data's
+    secret). A code counts once, so a second sign-in of the same user waits for
+    the next 30-second step."""
+    from django_otp.oath import TOTP
+
+    from accounts.demo_data import DEMO_TOTP_KEY
+
+    totp = TOTP(bytes.fromhex(DEMO_TOTP_KEY))
+    while totp.t() <= _last_step.get(username, -1):
+        time.sleep(1)
+        totp.time = None  # the clock moves on
+    page.goto(cluster.url("www", "/admin/login/"))
+    page.locator("[name=username]").fill(username)
+    page.locator("[name=password]").fill(password)
+    page.locator("[name=password]").press("Enter")
+    page.wait_for_url(lambda url: "/admin/otp/" in url)
+    _last_step[username] = totp.t()
+    page.get_by_label("动态验证码").fill(f"{totp.token():06d}")
+    page.get_by_label("动态验证码").press("Enter")
+    page.wait_for_url(lambda url: "/admin/otp/" not in url and "/admin/login/" not in url)

@@ -7,6 +7,8 @@ import unicodedata
 
 import pytest
 
+from .conftest import admin_login
+
 pytestmark = pytest.mark.browser
 
 FVS1 = "\u180b"
@@ -52,10 +54,7 @@ def test_a_request_in_mongolian_is_stored_and_read_back_unchanged(live_cluster, 
     assert stored == unicodedata.normalize("NFC", DESCRIPTION)
 
     # the case officer reads it back unchanged in the admin
-    page.goto(live_cluster.url("www", "/admin/login/"))
-    page.locator("[name=username]").fill("admin")
-    page.locator("[name=password]").fill("demo-2026-Gov!")
-    page.locator("[name=password]").press("Enter")
+    admin_login(page, live_cluster, "admin")  # password, then the TOTP code
     page.wait_for_url(re.compile(r"/admin/$"))
     pk = live_cluster.manage(
         "shell", "-c",

@@ -77,7 +77,7 @@ def test_a_transition_needs_its_permission_and_records_who_when_why(demo_user):
         LETTER_WORKFLOW.transition(letter, "accept", user=officer, reason="已登记")
     letter.refresh_from_db()
     assert letter.status == "received"
-    officer.user_permissions.add(Permission.objects.get(codename="change_letter"))
+    officer.user_permissions.add(Permission.objects.get(codename="change_letter", content_type__app_label="casekernel_app"))
     officer = demo_user("fgw_editor")  # fresh permission cache
     event = LETTER_WORKFLOW.transition(letter, "accept", user=officer, reason="属本机关职权", public_note="已受理")
     assert letter.status == "handling" and letter.assignee == officer  # the first officer to act takes it

@@ -74,3 +74,19 @@ def register_types():
     register(CaseType(model=Permit, workflow=PERMIT_WORKFLOW, label="行政许可申请", limits=PERMIT_LIMITS,
                       view_permission="casekernel_app.view_permit",
                       on_applicant_lapse=_permit_lapse, stop_labels={"expert_review": "专家评审"}))
+
+
+class PublicNote(models.Model):
+    """A model that is not a page, in the public search through search.indexes.ModelIndex (tests/search)."""
+
+    title = models.CharField(max_length=200)
+    body = models.TextField(blank=True)
+    keywords = models.CharField(max_length=200, blank=True)
+    published = models.BooleanField(default=False)
+    published_on = models.DateField(null=True, blank=True)
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"/notes/{self.pk}/"

@@ -20,9 +20,18 @@ def login(client, username, password):
 
 
 @pytest.mark.django_db
-def test_right_password_logs_in(client):
+def test_right_password_logs_in(demo_user):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.conftest import totp_code
+
+    client = Client()
     response = login(client, "byhq_editor", DEMO_PASSWORD)
     assert response.status_code == 302
+    # the password is the first step; the admin opens after the TOTP code (accounts.otp)
+    assert client.get("/admin/", **WWW)["Location"].startswith("/admin/otp/")
+    device = TOTPDevice.objects.get(user=demo_user("byhq_editor"), confirmed=True)
+    assert client.post("/admin/otp/", {"token": totp_code(device)}, **WWW).status_code == 302
     assert client.get("/admin/", **WWW).status_code == 200
 
 

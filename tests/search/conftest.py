@@ -44,3 +44,18 @@ def engine(request, tmp_path_factory, django_db_setup, django_db_blocker):
             rebuild(stream=None)
         switch.path = path
         yield switch
+
+
+# hit@10 per kind of query (test_quality.py), printed at the end of the run
+QUALITY: dict[str, tuple[float, int, list[str]]] = {}
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not QUALITY:
+        return
+    terminalreporter.section("search quality: hit@10 per kind of query")
+    for kind, (rate, n, missed) in sorted(QUALITY.items()):
+        line = f"{kind:22s} {rate * 100:5.1f} %  of {n:3d}"
+        if missed:
+            line += "  missed: " + ", ".join(missed[:8])
+        terminalreporter.write_line(line)

@@ -27,7 +27,11 @@ def test_openapi_document_is_valid_and_served(client):
     assert doc["servers"] == [{"url": "http://www.localhost/api/v1"}]
     assert set(doc["paths"]) == {"/search/", "/documents/{index_number}", "/openapi.json"}
     params = {p["name"] for p in doc["paths"]["/search/"]["get"]["parameters"]}
-    assert params == {"q", "site", "content_type", "organisation", "topic", "type", "validity", "year", "sort", "page"}
+    from search import registry
+
+    # one parameter per registered facet (domains may register more, e.g. services' theme)
+    assert params == {"q", "sort", "page", *registry.facet_names()}
+    assert params >= {"q", "site", "content_type", "organisation", "topic", "type", "validity", "year", "sort", "page"}
 
 
 def test_every_filter_declares_the_values_the_api_accepts(client):
@@ -40,7 +44,11 @@ def test_every_filter_declares_the_values_the_api_accepts(client):
     assert set(schemas["organisation"]["enum"]) == set(Organisation.objects.values_list("code", flat=True))
     assert set(schemas["topic"]["enum"]) == set(Topic.objects.values_list("code", flat=True))
     assert set(schemas["validity"]["enum"]) == set(Validity.values)
-    assert set(schemas["content_type"]["enum"]) == {"article", "disclosure", "section"}
+    from search import registry
+
+    # every registered type (the domains add theirs: service, letter, ...)
+    assert set(schemas["content_type"]["enum"]) == {t.name for t in registry.types()}
+    assert set(schemas["content_type"]["enum"]) >= {"article", "disclosure", "section"}
     assert schemas["sort"]["enum"] == ["relevance", "date"]
     assert (schemas["year"]["type"], schemas["year"]["minimum"], schemas["year"]["maximum"]) == ("integer", 1900, 2100)
     assert (schemas["page"]["type"], schemas["page"]["minimum"], schemas["page"]["maximum"]) == ("integer", 1, 500)

@@ -52,7 +52,8 @@ class HomePage(ClusterPageMixin, Page):
         FieldPanel("banner_text"),
         FieldPanel("intro"),
     ]
-    subpage_types = ["cluster.ColumnPage", "disclosure.DisclosureIndexPage"]
+    # columns, and the sections the domains register (register_home_section)
+    subpage_types = ["cluster.ColumnPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -76,6 +77,13 @@ class HomePage(ClusterPageMixin, Page):
             .order_by("-publish_date", "-pk")[:4]
         )
         return context
+
+
+def register_home_section(model_label: str) -> None:
+    """A domain's section page (the disclosure catalogue, 网上办事, 意见征集, …) may be
+    created under a site's home page; called from the domain's AppConfig.ready."""
+    if model_label not in HomePage.subpage_types:
+        HomePage.subpage_types = [*HomePage.subpage_types, model_label]
 
 
 class ColumnPage(ClusterPageMixin, RoutablePageMixin, Page):

@@ -40,9 +40,18 @@ INSTALLED_APPS = [
     "formguard",
     "multilingual",
     "search",  # the public search of the whole cluster; domains register into it
+    "accounts",  # citizens' and enterprises' accounts (phone + SMS code), staff second factor
+    "staticpub",  # published pages as files for nginx (静态发布) and their tamper guard
+    "moderation",  # the sensitive-word list editors keep; a hit sends text to manual review
     # the domain apps
     "disclosure",
     "disclosure.applications",
+    "services",  # the item catalogue (事项清单) and guides (办事指南)
+    "services.licensing",  # applying online and case handling (行政许可法)
+    "services.feedback",  # 好差评 ratings, follow-ups, supervision and statistics
+    "interaction",  # mailboxes and letters (信箱, 网上信访)
+    "interaction.consultations",  # drafts out for comment (意见征集)
+    "interaction.surveys",  # questionnaires (网上调查)
     # Wagtail and friends
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -66,6 +75,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "django_otp",  # the staff's second factor (accounts.otp)
+    "django_otp.plugins.otp_totp",
     "captcha",
     "csp",
     "django.contrib.admin",
@@ -86,6 +97,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # staff pass their TOTP code after the password before any admin page
+    "accounts.otp.AdminSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -153,6 +167,7 @@ else:
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.PhoneSignIn",  # citizens: phone + SMS code (accounts)
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -170,6 +185,11 @@ AXES_LOCKOUT_TEMPLATE = "cluster/lockout.html"
 # The proxies (nginx) whose X-Forwarded-For is believed: addresses or networks.
 # None by default, so REMOTE_ADDR is the client; see formguard.abuse.client_ip.
 TRUSTED_PROXIES = [str(ipaddress.ip_network(p, strict=False)) for p in env.list("TRUSTED_PROXIES", default=[])]
+# Citizens' one-time SMS codes live this many seconds; staff need a TOTP code
+# after the password (django-otp; README "Signing in to the admin").
+ACCOUNTS_CODE_TTL = env.int("ACCOUNTS_CODE_TTL", default=300)
+ADMIN_REQUIRE_OTP = env.bool("ADMIN_REQUIRE_OTP", default=True)
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="政府网站集约化平台")
 AXES_CLIENT_IP_CALLABLE = "formguard.abuse.client_ip"
 RATELIMIT_IP_META_KEY = "formguard.abuse.client_ip"
 RATELIMIT_VIEW = "cluster.views.rate_limited"
@@ -262,7 +282,7 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "cluster.workflows.publish_approved"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 
 # --- search (public, through haystack) --------------------------------------
-SEARCH_ENGINE = env("SEARCH_ENGINE", default="whoosh")  # whoosh | tantivy
+SEARCH_ENGINE = env("SEARCH_ENGINE", default="whoosh")  # whoosh | tantivy | typesense
 SEARCH_INDEX_DIR = Path(env("SEARCH_INDEX_DIR", default=str(DATA_DIR / "search")))
 _HAYSTACK_ENGINES = {
     "whoosh": {
@@ -274,6 +294,14 @@ _HAYSTACK_ENGINES = {
         "ENGINE": "search.tantivy_backend.TantivyEngine",
         "PATH": str(SEARCH_INDEX_DIR / "tantivy"),
     },
+    # a Typesense cluster that several application hosts share (README "Search engines"):
+    # TYPESENSE_NODES=http://10.0.0.11:8108,http://10.0.0.12:8108,http://10.0.0.13:8108
+    "typesense": {
+        "ENGINE": "search.typesense_backend.TypesenseEngine",
+        "NODES": env.list("TYPESENSE_NODES", default=[]),
+        "API_KEY": env("TYPESENSE_API_KEY", default=""),
+        "COLLECTION": env("TYPESENSE_COLLECTION", default="govsite"),  # the live alias; rebuilds add a suffix
+    },
 }
 # Only engines the suite tests are offered (Elasticsearch was not, and would have
 # bypassed the project's Chinese analysis); a misspelt name must not fall back silently.
@@ -281,6 +309,13 @@ if SEARCH_ENGINE not in _HAYSTACK_ENGINES:
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured(f"SEARCH_ENGINE={SEARCH_ENGINE!r}: choose one of {', '.join(_HAYSTACK_ENGINES)}")
+if SEARCH_ENGINE == "typesense" and not (_HAYSTACK_ENGINES["typesense"]["NODES"] and _HAYSTACK_ENGINES["typesense"]["API_KEY"]):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "SEARCH_ENGINE='typesense' needs TYPESENSE_NODES (comma-separated node addresses, "
+        "e.g. http://10.0.0.11:8108,http://10.0.0.12:8108,http://10.0.0.13:8108) and TYPESENSE_API_KEY"
+    )
 HAYSTACK_CONNECTIONS = {"default": _HAYSTACK_ENGINES[SEARCH_ENGINE]}
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 # Publishing, unpublishing and deleting queue an index update through Celery.
@@ -324,7 +359,21 @@ CELERY_BEAT_SCHEDULE = {
     # a full re-dating of open cases (catches a calendar edit whose task the broker missed)
     "casefile-supervise": {"task": "casefile.tasks.supervise", "schedule": 3600.0},
     "casefile-redate-daily": {"task": "casefile.tasks.daily", "schedule": 86400.0},
+    # 网页防篡改: files of the static tree changed outside publishing are restored
+    # 好差评: invite applicants who have not rated a finished case
+    "service-feedback-invite": {"task": "service_feedback.tasks.invite_ratings", "schedule": 3600.0},
+    "staticpub-tamper-check": {"task": "staticpub.tasks.check_tampering", "schedule": 60.0},
+    # static pages whose task the broker missed (it was down when the editor approved)
+    "staticpub-pending": {"task": "staticpub.tasks.publish_pending", "schedule": 60.0},
 }
+# 好差评 (services/feedback): days after 办结 before an unrated case gets an
+# invitation, and working days a department has to answer a poor rating (local
+# rules use 5 to 15)
+SERVICE_RATING_INVITE_DAYS = env.int("SERVICE_RATING_INVITE_DAYS", default=3)
+SERVICE_FOLLOWUP_LIMIT = env.int("SERVICE_FOLLOWUP_LIMIT", default=10)
+# Static publishing (静态发布): pages every reader sees alike are written under this
+# folder for nginx (`manage.py nginx_config`). Empty: off, Django serves every page.
+STATIC_PUBLISH_ROOT = env("STATIC_PUBLISH_ROOT", default="")
 # Scheduled beat state lives in the data folder too.
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celery" / "beat-schedule")
 

@@ -13,6 +13,8 @@ from .base import *  # noqa: E402,F401,F403
 from .base import env  # noqa: E402
 
 DEBUG = False
+# nginx serves the published pages from here (the README's production section)
+STATIC_PUBLISH_ROOT = env("STATIC_PUBLISH_ROOT", default=str(DATA_DIR / "published"))  # noqa: F405
 CLUSTER_PUBLIC_SCHEME = env("CLUSTER_PUBLIC_SCHEME", default="https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

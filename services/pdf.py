@@ -1,0 +1,194 @@
+"""The guide (办事指南) of an item as a PDF (fpdf2), in the page's language.
+
+Chinese and English are set in Noto Sans CJK (its Latin covers English); the
+glyphs used are subset and converted to TrueType outlines so that text copied
+out of the PDF is the text (CFF outlines made pypdf and others misread it).
+Mongolian text falls back to Noto Sans Mongolian and runs horizontally: fpdf2
+cannot set vertical lines. Its letters join only when text shaping is available
+(the ``uharfbuzz`` package); the HTML guide is the vertical, shaped version.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tempfile
+from html import unescape
+from pathlib import Path
+from urllib.parse import quote
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+CJK_FONTS = [
+    # (path, face index in a collection): the Simplified Chinese faces
+    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
+    ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2),
+    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+]
+MONGOLIAN_FONTS = ["/usr/share/fonts/truetype/noto/NotoSansMongolian-Regular.ttf"]
+_MONGOLIAN = re.compile(r"[\u1800-\u18af]")
+
+
+class FontMissing(RuntimeError):
+    pass
+
+
+def guide_filename(page) -> str:
+    return quote(f"{page.item_code}-{page.title}.pdf".replace("/", "-"))
+
+
+def plain(html: str) -> str:
+    """Rich text as lines of plain text (paragraphs and list items on their own lines)."""
+    text = re.sub(r"<li[^>]*>", "• ", html or "")
+    text = re.sub(r"</p>|<br\s*/?>|</li>|</h\d>", "\n", text)
+    text = unescape(re.sub(r"<[^>]+>", "", text))
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def find_font(candidates, setting: str) -> tuple[str, int] | None:
+    configured = getattr(settings, setting, "")
+    for path, face in ([(configured, 0)] if configured else []) + list(candidates):
+        if path and Path(path).is_file():
+            return path, face
+    return None
+
+
+def truetype_subset(path: str, face: int, text: str) -> bytes:
+    """The glyphs of ``text`` from a font, as a small TrueType font (see the module docstring)."""
+    from fontTools import subset
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont, newTable
+
+    font = TTFont(path, fontNumber=face, lazy=True) if path.endswith((".ttc", ".otc")) else TTFont(path, lazy=True)
+    options = subset.Options()
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text)
+    subsetter.subset(font)
+    if "CFF " in font:
+        order = font.getGlyphOrder()
+        glyph_set = font.getGlyphSet()
+        glyf = newTable("glyf")
+        glyf.glyphOrder, glyf.glyphs = order, {}
+        for name in order:
+            pen = TTGlyphPen(glyph_set)
+            glyph_set[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+            glyf.glyphs[name] = pen.glyph()
+        font["glyf"], font["loca"] = glyf, newTable("loca")
+        maxp = font["maxp"]
+        maxp.tableVersion = 0x00010000
+        for attr in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+                     "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
+            setattr(maxp, attr, 0)
+        maxp.maxZones = 1
+        for tag in ("CFF ", "VORG"):
+            if tag in font:
+                del font[tag]
+        font.sfntVersion = "\x00\x01\x00\x00"
+        post = font["post"]
+        post.formatType, post.extraNames, post.mapping = 2.0, [], {}
+        post.glyphOrder = order
+    buf = io.BytesIO()
+    font.save(buf)
+    return buf.getvalue()
+
+
+def guide_sections(page) -> list[tuple[str, str]]:
+    """(heading, text) of the guide in the national order; the HTML page shows the same."""
+    limit = _("法定办结时限：%(statutory)d个工作日") % {"statutory": page.statutory_limit}
+    if page.promised_limit is not None:
+        limit += "\n" + _("承诺办结时限：%(promised)d个工作日") % {"promised": page.promised_limit}
+    fee = _("不收费") if page.free else "\n".join(p for p in (page.fee, page.fee_basis and _("收费依据：") + page.fee_basis) if p)
+    visits = _("零跑动（全程网上办理）") if page.visits == 0 else _("%(n)d次") % {"n": page.visits}
+    ways = [_("全程网办") if page.fully_online else _("网上申请、窗口办理")]
+    sections = [
+        (_("事项编码"), page.item_code),
+        (_("事项类型"), page.get_kind_display()),
+        (_("实施主体"), page.organisation.localized_name),
+        (_("服务对象"), page.get_audience_display()),
+        (_("设定依据"), plain(page.legal_basis)),
+        (_("受理条件"), plain(page.conditions)),
+        (_("办理流程"), plain(page.procedure)),
+        (_("办理时限"), limit),
+        (_("收费标准"), fee),
+        (_("办理结果"), page.result),
+        (_("办理地点"), page.place),
+        (_("办理时间"), page.hours),
+        (_("到办事现场次数"), visits),
+        (_("办理方式"), "、".join(str(w) for w in ways)),
+        (_("咨询电话"), page.enquiry_phone),
+        (_("监督投诉电话"), page.complaint_phone),
+    ]
+    return [(str(h), t) for h, t in sections if t]
+
+
+def material_rows(page) -> list[list[str]]:
+    rows = []
+    for number, m in enumerate(page.materials.all(), start=1):
+        rows.append([
+            str(number), m.name, m.get_form_display(), str(m.copies),
+            str(_("必要")) if m.required else str(_("非必要")), m.get_source_display(), m.note,
+        ])
+    return rows
+
+
+def guide_pdf(page) -> bytes:
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    cjk = find_font(CJK_FONTS, "SERVICES_PDF_FONT")
+    if cjk is None:
+        raise FontMissing(
+            _("无法生成PDF：服务器上没有中文字体（请安装 fonts-noto-cjk，或在设置 SERVICES_PDF_FONT 中指定字体文件）。")
+        )
+    heads = [_("序号"), _("材料名称"), _("材料形式"), _("份数"), _("是否必要"), _("来源渠道"), _("填报须知")]
+    title = page.title
+    sections = guide_sections(page)
+    rows = material_rows(page)
+    text = "".join([title, str(_("办事指南")), str(_("申请材料")), *map(str, heads), "0123456789.,-（）、：，。•/ "]
+                   + [h + t for h, t in sections] + ["".join(r) for r in rows])
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.set_title(f"{title} {_('办事指南')}")
+    lang = translation.get_language() or "zh-hans"
+    pdf.set_lang({"en": "en", "mn-mong": "mn-Mong"}.get(lang, "zh-CN"))
+    with tempfile.TemporaryDirectory() as tmp:
+        cjk_path = Path(tmp, "cjk.ttf")
+        cjk_path.write_bytes(truetype_subset(*cjk, text))
+        pdf.add_font("cjk", fname=str(cjk_path))
+        mongolian = find_font([(p, 0) for p in MONGOLIAN_FONTS], "SERVICES_PDF_MONGOLIAN_FONT")
+        if mongolian and _MONGOLIAN.search(text):
+            pdf.add_font("mongolian", fname=mongolian[0])
+            pdf.set_fallback_fonts(["mongolian"])
+            try:
+                pdf.set_text_shaping(True)
+            except Exception:  # noqa: S110 (uharfbuzz missing: unjoined letters, still the right text)
+                pass
+        pdf.add_page()
+        pdf.set_font("cjk", size=17)
+        pdf.multi_cell(0, 10, title, align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("cjk", size=11)
+        pdf.multi_cell(0, 7, str(_("办事指南")), align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+        head_style = FontFace(emphasis="", fill_color=(232, 238, 246))
+        pdf.set_font("cjk", size=10)
+        with pdf.table(col_widths=(1, 4), first_row_as_headings=False, line_height=6) as grid:
+            for heading, body in sections:
+                row = grid.row()
+                row.cell(heading, style=head_style)
+                row.cell(body)
+        pdf.ln(4)
+        if rows:
+            pdf.set_font("cjk", size=12)
+            pdf.multi_cell(0, 8, str(_("申请材料")), new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("cjk", size=8)
+            with pdf.table(col_widths=(1, 6, 3, 1.5, 2, 3, 6), headings_style=head_style, line_height=5) as grid:
+                grid.row([str(h) for h in heads])
+                for r in rows:
+                    grid.row(r)
+        return bytes(pdf.output())
