@@ -1,7 +1,6 @@
 from functools import cached_property
 
-from wagtail.models import Site
-
+from .sites import site_for_request
 from .themes import get_theme
 
 A11Y_COOKIE = "a11y"
@@ -18,17 +17,19 @@ class SiteContext:
     @cached_property
     def site(self):
         try:
-            return Site.find_for_request(self.request)
+            return site_for_request(self.request)
         except Exception:
             return None
 
     @cached_property
-    def profile(self):
-        from .models import SiteProfile
+    def frame(self):
+        from .frame import frame_for
 
-        if self.site is None:
-            return None
-        return SiteProfile.for_site(self.site)
+        return frame_for(self.site) if self.site is not None else None
+
+    @cached_property
+    def profile(self):
+        return self.frame.profile if self.frame else None
 
     @cached_property
     def theme(self):
@@ -36,13 +37,13 @@ class SiteContext:
 
     @cached_property
     def home(self):
-        return self.site.root_page.specific if self.site else None
+        """The home page's pk, title and address (not the page itself)."""
+        return self.frame.home if self.frame else None
 
     @cached_property
     def navigation(self):
-        if self.site is None:
-            return []
-        return list(self.site.root_page.get_children().live().public().in_menu().specific())
+        """The main navigation: pk, title and address of each item."""
+        return self.frame.navigation if self.frame else []
 
     @cached_property
     def name(self) -> str:

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import functools
+import operator
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
@@ -18,6 +21,7 @@ from multilingual.content import MongolianTextMixin
 
 from ..blocks import BodyBlock
 from ..feeds import feed_links
+from ..frame import memo, public
 from ..sites import own_site_root_for_path
 
 
@@ -59,24 +63,73 @@ class HomePage(ClusterPageMixin, Page):
     class Meta:
         verbose_name = _("网站首页")
 
+    def route(self, request, path_components):
+        """Wagtail looks a page up one level at a time (a query per level, and
+        another for each level's specific page); this finds every page along the
+        path in one query and hands over to the first that routes by itself (a
+        routable page's sub-addresses) or to the page the path ends on."""
+        if not path_components or len(path_components) > 12:
+            return super().route(request, path_components)
+        candidates = (
+            Page.objects.filter(
+                path__startswith=self.path,
+                depth__gt=self.depth,
+                depth__lte=self.depth + len(path_components),
+                slug__in=set(path_components),
+            )
+            .only("pk", "path", "depth", "slug", "live", "content_type_id")
+        )
+        by_level: dict[tuple[int, str], list[Page]] = {}
+        for p in candidates:
+            by_level.setdefault((p.depth, p.slug), []).append(p)
+        parent_path = self.path
+        for i, slug in enumerate(path_components):
+            level = self.depth + 1 + i
+            child = next((p for p in by_level.get((level, slug), ()) if p.path.startswith(parent_path)), None)
+            if child is None:
+                raise Http404
+            rest = path_components[i + 1 :]
+            cls = child.specific_class
+            if cls is None or not rest:
+                return child.specific.route(request, rest)
+            if cls.route is RoutablePageMixin.route:
+                # its own sub-addresses come before its children (RoutablePageMixin.route)
+                if child.live and _resolves(cls, rest):
+                    return child.specific.route(request, rest)
+            elif cls.route is not Page.route:
+                return child.specific.route(request, rest)
+            parent_path = child.path
+        raise Http404  # not reached
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        columns = ColumnPage.objects.child_of(self).live().public().specific()
-        blocks = []
-        for column in columns:
-            items = column.latest_items(6)
-            if items:
-                blocks.append({"column": column, "items": items})
-        context["column_blocks"] = blocks
-        context["photo_news"] = (
-            ArticlePage.objects.descendant_of(self)
-            .live()
-            .public()
+        context["column_blocks"], context["photo_news"] = memo(("home", self.pk), self._lists)
+        return context
+
+    def _lists(self):
+        """The columns with their latest articles, and the photo news: they
+        change only when something is published (frame.memo)."""
+        columns = list(public(ColumnPage.objects.child_of(self).live()))
+        latest = ColumnPage.latest_items_of(columns, 6)
+        blocks = [{"column": column, "items": latest[column.pk]} for column in columns if latest[column.pk]]
+        photo_news = list(
+            public(ArticlePage.objects.descendant_of(self).live())
             .filter(kind=ArticlePage.Kind.PHOTO, cover_image__isnull=False)
             .select_related("cover_image")
+            .prefetch_related("cover_image__renditions")
             .order_by("-publish_date", "-pk")[:4]
         )
-        return context
+        return blocks, photo_news
+
+
+def _resolves(cls, components: list[str]) -> bool:
+    from django.urls import Resolver404
+
+    try:
+        cls.get_resolver().resolve("/" + "/".join(components) + "/")
+    except (Resolver404, Http404):
+        return False
+    return True
 
 
 def register_home_section(model_label: str) -> None:
@@ -102,17 +155,59 @@ class ColumnPage(ClusterPageMixin, RoutablePageMixin, Page):
         verbose_name = _("栏目")
 
     def _own_items(self):
-        return ArticlePage.objects.descendant_of(self).live().public().order_by("-publish_date", "-pk")
+        return public(ArticlePage.objects.descendant_of(self).live()).order_by("-publish_date", "-pk")
 
     def _shared_items(self):
         from .syndication import Syndication
 
         return (
-            ArticlePage.objects.live()
-            .public()
+            public(ArticlePage.objects.live())
             .filter(syndications__column=self, syndications__status=Syndication.Status.ACCEPTED)
             .order_by("-publish_date", "-pk")
         )
+
+    @classmethod
+    def latest_items_of(cls, columns: list[ColumnPage], count: int) -> dict[int, list[ListedArticle]]:
+        """``latest_items`` of several columns (a home page's) in two queries:
+        the newest ``count`` of each column's own articles, ranked per column by
+        the database, and the newest it accepted from other sites."""
+        from django.db.models import F, Q, Window
+        from django.db.models.functions import RowNumber, Substr
+
+        from .syndication import Syndication
+
+        result: dict[int, list[ListedArticle]] = {c.pk: [] for c in columns}
+        if not columns:
+            return result
+        by_path = {c.path: c for c in columns}
+        steplen = len(columns[0].path)  # every column here is at the same depth
+        order = [F("publish_date").desc(), F("pk").desc()]
+        own = (
+            public(ArticlePage.objects.live())
+            .filter(functools.reduce(operator.or_, (Q(path__startswith=p) for p in by_path)))
+            .annotate(column_path=Substr("path", 1, steplen))
+            .annotate(rank=Window(RowNumber(), partition_by=[F("column_path")], order_by=order))
+            .filter(rank__lte=count)
+            .select_related("source_organisation")
+        )
+        merged: dict[int, list[ListedArticle]] = {c.pk: [] for c in columns}
+        for a in own:
+            merged[by_path[a.column_path].pk].append(ListedArticle(a, a.url))
+        shared = (
+            public(ArticlePage.objects.live())
+            .filter(syndications__column__in=columns, syndications__status=Syndication.Status.ACCEPTED)
+            .annotate(column_id=F("syndications__column_id"))
+            .annotate(rank=Window(RowNumber(), partition_by=[F("syndications__column_id")], order_by=order))
+            .filter(rank__lte=count)
+            .select_related("source_organisation")
+        )
+        by_pk = {c.pk: c for c in columns}
+        for a in shared:
+            merged[a.column_id].append(ListedArticle(a, by_pk[a.column_id].shared_url(a)))
+        for pk, items in merged.items():
+            items.sort(key=lambda item: (item.article.publish_date, item.article.pk), reverse=True)
+            result[pk] = items[:count]
+        return result
 
     def latest_items(self, count: int) -> list[ListedArticle]:
         own = [ListedArticle(a, a.url) for a in self._own_items().select_related("source_organisation")[:count]]
@@ -128,11 +223,19 @@ class ColumnPage(ClusterPageMixin, RoutablePageMixin, Page):
 
     @path("")
     def index(self, request):
-        own_ids = list(self._own_items().values_list("pk", flat=True))
-        shared_ids = list(self._shared_items().values_list("pk", flat=True))
-        shared_set = set(shared_ids)
+        from django.db.models import Exists, OuterRef, Q
+
+        from .syndication import Syndication
+
+        # own articles and those accepted from other sites, in one query
+        accepted = Syndication.objects.filter(
+            article=OuterRef("pk"), column=self, status=Syndication.Status.ACCEPTED
+        )
+        own = Q(path__startswith=self.path, depth__gt=self.depth)
         articles = (
-            ArticlePage.objects.filter(pk__in=own_ids + shared_ids)
+            public(ArticlePage.objects.live())
+            .filter(own | Exists(accepted))
+            .annotate(is_own=models.ExpressionWrapper(own, output_field=models.BooleanField()))
             .select_related("source_organisation")
             .order_by("-publish_date", "-pk")
         )
@@ -143,15 +246,13 @@ class ColumnPage(ClusterPageMixin, RoutablePageMixin, Page):
             page_obj = paginator.page(1)
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
-        items = [
-            ListedArticle(a, self.shared_url(a) if a.pk in shared_set else a.url) for a in page_obj.object_list
-        ]
+        items = [ListedArticle(a, a.url if a.is_own else self.shared_url(a)) for a in page_obj.object_list]
         return self.render(
             request,
             context_overrides={
                 "items": items,
                 "page_obj": page_obj,
-                "subcolumns": self.get_children().live().public().in_menu().type(ColumnPage),
+                "subcolumns": public(self.get_children().live().in_menu().type(ColumnPage)),
                 "feeds": feed_links(self, request),
             },
         )

@@ -1,36 +1,11 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
-from ..sites import site_roots
+from ..frame import memo, page_url
 
 register = template.Library()
-
-
-def _language_sites(site: Site | None) -> dict[str, str]:
-    """language code -> root URL of the site that carries the current site's
-    content in that language; for a site without its own translations, the
-    portal's language sites (a department has no Mongolian site of its own)."""
-    if site is None:
-        return {}
-    roots = site_roots()
-    own_key = site.root_page.translation_key
-    portal_key = (
-        Site.objects.filter(is_default_site=True).values_list("root_page__translation_key", flat=True).first()
-    )
-    languages: dict[str, dict[str, str]] = {}
-    paths = {
-        p.url_path: (p.translation_key, p.locale.language_code)
-        for p in Page.objects.filter(translation_key__in={own_key, portal_key}).select_related("locale")
-    }
-    for r in roots:
-        if r.root_path in paths:
-            key, code = paths[r.root_path]
-            languages.setdefault(key, {}).setdefault(code, r.root_url + "/")
-    result = dict(languages.get(portal_key, {}))
-    result.update(languages.get(own_key, {}))
-    return result
 
 
 @register.simple_tag(takes_context=True)
@@ -40,14 +15,25 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
+    # asked twice per page (the head's alternates and the toolbar): computed once
+    memo_key = (getattr(page, "pk", None), current)
+    held = getattr(request, "_cluster_language_links", None)
+    if held is not None and held[0] == memo_key:
+        return held[1]
     cluster = context.get("cluster")
-    site = cluster.site if cluster else None
-    language_sites = _language_sites(site)
+    language_sites = cluster.frame.language_sites if cluster is not None and cluster.frame else {}
     translations = {}
     if isinstance(page, Page) and getattr(page, "pk", None):
-        for t in page.get_translations(inclusive=True).live().select_related("locale"):
+
+        def find():
             # absolute, because hreflang alternates must be (and the versions live on other hosts)
-            translations[t.locale.language_code] = t.get_full_url(request=request)
+            return {
+                t.locale.language_code: t.get_full_url(request=request)
+                for t in page.get_translations(inclusive=True).live().select_related("locale")
+            }
+
+        # translations appear and go only through publishing, which renews the memo
+        translations = memo(("translations", page.pk), find)
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
@@ -60,6 +46,8 @@ def language_links(context):
                 continue
             url, available = base + "untranslated/?lang=" + code, False
         links.append({"code": code, "name": name, "url": url, "current": code == current, "available": available})
+    if request is not None:
+        request._cluster_language_links = (memo_key, links)
     return links
 
 
@@ -69,6 +57,13 @@ def html_lang(code: str) -> str:
     return {"zh-hans": "zh-Hans", "mn-mong": "mn-Mong", "en": "en"}.get(code, code)
 
 
+class Crumb:
+    __slots__ = ("title", "url")
+
+    def __init__(self, title, url):
+        self.title, self.url = title, url
+
+
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, page=None):
     page = page or context.get("page")
@@ -76,9 +71,25 @@ def breadcrumbs(context, page=None):
     if not isinstance(page, Page) or cluster is None or cluster.site is None:
         return []
     root = cluster.site.root_page
-    return list(page.get_ancestors(inclusive=False).filter(depth__gte=root.depth).specific()) if page.depth > root.depth else []
+    if page.depth <= root.depth:
+        return []
+    if page.depth == root.depth + 1 and page.path.startswith(root.path) and cluster.home is not None:
+        return [Crumb(cluster.home.title, cluster.home.url)]  # a page right under the home page
+    site_id = cluster.site.pk
+
+    def find():
+        # plain pages, not .specific(): a crumb needs only its title and address
+        ancestors = page.get_ancestors(inclusive=False).filter(depth__gte=root.depth)
+        return [Crumb(a.title, page_url(a.url_path, site_id)) for a in ancestors.only("title", "url_path", "path", "depth")]
+
+    return memo(("crumbs", page.pk, site_id), find)
 
 
 @register.simple_tag
 def current_locale():
     return Locale.get_active()
+
+
+@register.filter
+def startswith(text, prefix) -> bool:
+    return isinstance(text, str) and bool(prefix) and text.startswith(str(prefix))
