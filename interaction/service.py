@@ -26,7 +26,7 @@ from cluster.models import Organisation
 from notify.service import queue_message
 from workdays.service import Calendar, Clock, Limit, Unit
 
-from . import masking
+from . import masking, static_pages
 from .constants import (
     ACCEPT_LIMIT,
     CONCLUDE_LIMIT,
@@ -565,6 +565,7 @@ def approve_reply(letter: Letter, *, user, publish: bool = False, text: str | No
                             public_note=_("已答复。"), apply=change)
         LetterReply.objects.filter(pk=reply.pk).update(
             state=LetterReply.State.APPROVED, text=text, reviewed_by=user, reviewed_at=now, review_note=note)
+        static_pages.letter_changed(letter)  # a published letter answered again: new answer, or back to pending
         _notify(letter, ANSWERED)
 
 
@@ -589,6 +590,7 @@ def approve_publication(letter: Letter, *, user, subject: str, content: str, rep
                                    "published_at", "publication_approved_by", "updated_at"])
         casefile.record_event(locked, action="publish", from_status=locked.status, to_status=locked.status,
                               user=user, reason=_("脱敏文本审核通过，选登公开"))
+        static_pages.letter_changed(locked)
     _copy(locked, letter)
 
 
@@ -603,6 +605,7 @@ def withdraw_publication(letter: Letter, *, user, reason: str) -> None:
         locked.save(update_fields=["publication", "updated_at"])
         casefile.record_event(locked, action="unpublish", from_status=locked.status, to_status=locked.status,
                               user=user, reason=reason)
+        static_pages.letter_changed(locked)
     _copy(locked, letter)
 
 

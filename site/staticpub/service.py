@@ -7,7 +7,9 @@ cycle (a test client with the site's host), so the file and the dynamic page
 cannot drift. What to write is decided by the response, not by a list of page
 types: only a 200 of HTML, XML or a feed, with no cookie set and no CSRF token
 inside, becomes a file; anything else removes the file, so a page that turns
-private, is unpublished or gains a form leaves the static tree.
+private, is unpublished or gains a form leaves the static tree. Addresses that
+are not pages (published letters) are declared by their domains in
+:mod:`staticpub.registry` and go through the same queue, rebuild and tamper check.
 
 No library fits Wagtail 8: wagtail-bakery (and django-bakery under it) stops at
 Wagtail 5.0 / Django 4.2, and writes whole sites, not the pages one change
@@ -28,6 +30,8 @@ from pathlib import Path
 from django.conf import settings
 from django.test import Client
 from django.utils import timezone
+
+from . import registry
 
 Address = tuple[str, str]  # (host name, URL path)
 
@@ -275,6 +279,7 @@ def all_addresses(hosts=None) -> list[Address]:
         for page in pages:
             addresses += page_addresses(page)
         addresses += site_addresses(site)
+    addresses += registry.addresses(hosts)  # the domains' addresses that are not pages (published letters)
     return list(dict.fromkeys(addresses))
 
 
@@ -314,6 +319,7 @@ def rebuild(*, progress=None) -> dict[str, int]:
     late: list[Address] = []
     for page in changed.specific():
         late += affected_by(page)
+    late += registry.changed_since(started)
     if late:
         refresh(late)
     return {"written": len(manifest), "addresses": len(addresses)}

@@ -1,6 +1,6 @@
 """What changes a static page: publishing, unpublishing, deletion, a move, a view
 restriction, an article accepted by another site (信息报送), a site's profile
-(header and footer of every page). Each queues one Celery task after the
+(header and footer of every page), a new site. Each queues one Celery task after the
 transaction commits, so the editor's request is not held up by rendering."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from . import service
+from . import registry, service
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +94,12 @@ def on_site_profile(sender, instance, **kwargs):
         _queue(prefixes=[(service.site_host(site), "/")], pages=[site.root_page_id])
 
 
+def on_site_created(sender, instance, created=False, **kwargs):
+    # a new site: its home page and the domains' registered addresses (published letters) on it
+    if created and service.enabled():
+        _queue(pages=[instance.root_page_id], addresses=registry.addresses(hosts=[service.site_host(instance)]))
+
+
 def connect() -> None:
     from cluster.models import SiteProfile
     from cluster.models.syndication import Syndication
@@ -107,3 +113,4 @@ def connect() -> None:
     post_delete.connect(on_restriction, sender=PageViewRestriction, dispatch_uid="staticpub-unrestricted")
     post_save.connect(on_syndication, sender=Syndication, dispatch_uid="staticpub-syndication")
     post_save.connect(on_site_profile, sender=SiteProfile, dispatch_uid="staticpub-site-profile")
+    post_save.connect(on_site_created, sender=Site, dispatch_uid="staticpub-site-created")
