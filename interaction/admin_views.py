@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -97,6 +97,16 @@ def detail(request, pk: int, *, bound: tuple[str, object] | None = None):
         "publication_form": publication_form, "limit": service.limit_for(letter),
         "survey_failure": service.survey_failures(Letter.objects.filter(pk=letter.pk)).exists(),
     }, status=400 if bound else 200)
+
+
+def attachment(request, pk: int, attachment_id: int):
+    """A writer's attachment, for the officers who may see the letter (the files
+    live outside what nginx or the public media view serve)."""
+    letter = _get(request, pk)
+    row = letter.attachments.filter(pk=attachment_id).first()
+    if row is None:
+        raise Http404
+    return FileResponse(row.file.open("rb"), as_attachment=True, filename=row.name)
 
 
 @require_POST

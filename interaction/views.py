@@ -274,10 +274,8 @@ def published(request, mailbox_id: int | None = None):
     mailbox = get_object_or_404(Mailbox, pk=mailbox_id, public_listing=True) if mailbox_id else None
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    qs = publication.listing(mailbox=mailbox, query=query)
-    page = Paginator(qs, publication.PER_PAGE, allow_empty_first_page=True)
-    page.count = publication.count(mailbox=mailbox, query=query)
-    page_obj = page.get_page(request.GET.get("p"))
+    rows = publication.listing(mailbox=mailbox, query=query)
+    page_obj = Paginator(rows, publication.PER_PAGE, allow_empty_first_page=True).get_page(request.GET.get("p"))
     return TemplateResponse(request, "interaction/published_list.html", {
         "mailbox": mailbox, "form": form, "query": query, "page": page_obj,
         "mailboxes": Mailbox.objects.filter(active=True, public_listing=True),

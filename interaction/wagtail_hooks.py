@@ -26,6 +26,7 @@ class LetterViewSet(ViewSet):
             path("", admin_views.index, name="index"),
             path("survey/", admin_views.survey, name="survey"),
             path("<int:pk>/", admin_views.detail, name="detail"),
+            path("<int:pk>/attachment/<int:attachment_id>/", admin_views.attachment, name="attachment"),
             path("<int:pk>/<str:action>/", admin_views.act, name="act"),
         ]
 

@@ -157,3 +157,22 @@ def test_the_queue_filters_by_mailbox_and_marks_letters_for_manual_review(signed
     # routing waits for the person who reads it; the letter is kept
     assert "<h2>分办</h2>" not in page and "<h2>敏感词审核通过</h2>" in page
     assert Letter.objects.filter(pk=flagged.pk, status="submitted").exists()
+
+
+def test_officers_download_a_writers_attachment_and_other_organisations_cannot(signed_in, letter):
+    from django.core.files.base import ContentFile
+
+    from interaction.models import LetterAttachment
+
+    body = b"%PDF-1.4\n% site photo\n"
+    row = LetterAttachment(letter=letter, name="现场照片.pdf", size=len(body))
+    row.file.save("site.pdf", ContentFile(body), save=True)
+    own = signed_in("www_editor")
+    page = own.get(f"/admin/hudong/{letter.pk}/", **WWW).content.decode()
+    link = f"/admin/hudong/{letter.pk}/attachment/{row.pk}/"
+    assert link in page and "/media/hudong/" not in page  # never a public media address
+    download = own.get(link, **WWW)
+    assert download.status_code == 200 and b"".join(download.streaming_content) == body
+    assert "attachment" in download["Content-Disposition"]
+    assert signed_in("jyj_signer").get(link, **WWW).status_code == 404
+    row.file.delete(save=False)
