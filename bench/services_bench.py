@@ -501,10 +501,29 @@ def _flush_redis(*, check_empty: bool = False) -> None:
     db.flushdb()
 
 
+DATABASES = {"postgresql": "postgresql", "postgres": "postgresql", "pg": "postgresql",
+             "sqlite": "sqlite", "sqlite3": "sqlite"}
+
+
+def database_names(text: str) -> list[str]:
+    """``--databases`` as the bench's own names: "postgres" is PostgreSQL too (it once ran
+    as SQLite and printed a table without its column); an unknown name stops the bench."""
+    names = []
+    for word in (w.strip().lower() for w in text.split(",")):
+        if not word:
+            continue
+        if word not in DATABASES:
+            raise SystemExit(f"unknown database {word!r}: use postgresql and/or sqlite")
+        if DATABASES[word] not in names:
+            names.append(DATABASES[word])
+    return names
+
+
 def report(results: list[dict]) -> None:
     by = {r["database"]: r for r in results}
-    names = [d for d in ("postgresql", "sqlite") if d in by]
+    names = list(by)  # every database that ran, in the order run, one column each
     label = {"postgresql": "PostgreSQL + Redis", "sqlite": "SQLite (embedded defaults)"}
+    both = set(names) == {"postgresql", "sqlite"}
     rows = [
         ("accepted applications", "accepted", "{:.0f}", False),
         ("accepted / s", "rate", "{:.1f}", True),
@@ -519,8 +538,8 @@ def report(results: list[dict]) -> None:
         ("load average at the end", "load", "{:.1f}", False),
     ]
     print()
-    print("| | " + " | ".join(label[n] for n in names) + (" | PostgreSQL / SQLite |" if len(names) == 2 else " |"))
-    print("|---|" + "---|" * (len(names) + (1 if len(names) == 2 else 0)))
+    print("| | " + " | ".join(label.get(n, n) for n in names) + (" | PostgreSQL / SQLite |" if both else " |"))
+    print("|---|" + "---|" * (len(names) + (1 if both else 0)))
     for title, key, fmt, _higher in rows:
         cells = []
         for n in names:
@@ -532,16 +551,16 @@ def report(results: list[dict]) -> None:
             else:
                 cells.append(fmt.format(r[key]))
         ratio = ""
-        if len(names) == 2 and key not in ("lost", "errors", "load"):
+        if both and key not in ("lost", "errors", "load"):
             a, b = by["postgresql"][key], by["sqlite"][key]
             ratio = f"{a / b:.2f}×" if b else "–"
-        print(f"| {title} | " + " | ".join(cells) + (f" | {ratio} |" if len(names) == 2 else " |"))
+        print(f"| {title} | " + " | ".join(cells) + (f" | {ratio} |" if both else " |"))
     print()
     for n in names:
         r = by[n]
         met = r["rate"] >= RATE_TARGET and r["submit_p95"] < P95_TARGET_MS
         ok = r["lost"] == r["duplicated"] == r["unshown"] == r["short_of_materials"] == 0
-        print(f"{label[n]}: {r['rate']:.1f}/s, submit p95 {r['submit_p95']:.0f} ms "
+        print(f"{label.get(n, n)}: {r['rate']:.1f}/s, submit p95 {r['submit_p95']:.0f} ms "
               f"({'target met' if met else 'target (≥ 50/s, p95 < 1 s) not met'}); "
               f"{'0 lost, 0 duplicated' if ok else 'COUNT MISMATCH'}"
               f"{'; errors: ' + '; '.join(r['error_samples']) if r['errors'] else ''}")
@@ -557,7 +576,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the data folders")
     parser.add_argument("--sqlite-from", type=Path, help="start the SQLite run from a copy of this kept data folder")
     args = parser.parse_args()
-    results = [run_database(d.strip(), args) for d in args.databases.split(",") if d.strip()]
+    results = [run_database(d, args) for d in database_names(args.databases)]
     report(results)
     if any(r["lost"] or r["duplicated"] or r["unshown"] or r["short_of_materials"] for r in results):
         sys.exit(1)

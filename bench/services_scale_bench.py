@@ -160,7 +160,8 @@ def build(n: int, log) -> dict:
         FollowUp.objects.bulk_create(followups, batch_size=2000)
     log(f"{len(ratings):,} ratings, {len(followups):,} follow-ups {time.perf_counter() - started:.0f} s")
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # planner statistics, as a database in use has them
+        # planner statistics and (PostgreSQL) the visibility map, as autovacuum keeps them in a database in use
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     return {"numbers": numbers}
 
 
@@ -292,40 +293,66 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=40, help="timed requests per measurement")
-    parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--databases", default="sqlite,postgresql", help="postgresql (or postgres) and/or sqlite")
     parser.add_argument("--pg", default=os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432"))
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(worker(args.worker, args.cases, args.repeat, args.pg)))
+        print(json.dumps(worker(database_names(args.worker)[0], args.cases, args.repeat, args.pg)))
         return
     results = {}
-    for database in args.databases.split(","):
+    for database in database_names(args.databases):
         done = subprocess.run(
             [sys.executable, __file__, "--worker", database, "--cases", str(args.cases), "--repeat", str(args.repeat),
              "--pg", args.pg], stdout=subprocess.PIPE, text=True, check=True, cwd=ROOT,
         )
         results[database] = json.loads(done.stdout.strip().splitlines()[-1])
+    print(f"\n{args.cases:,} licensing applications, {args.repeat} timed requests each; ms\n")
+    print("\n".join(table(results)))
+
+
+DATABASES = {"postgresql": "postgresql", "postgres": "postgresql", "pg": "postgresql",
+             "sqlite": "sqlite", "sqlite3": "sqlite"}
+LABELS = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}
+
+
+def database_names(text: str) -> list[str]:
+    """``--databases`` as the bench's own names ("postgres" is PostgreSQL too); an unknown name stops it."""
+    names = []
+    for word in (w.strip().lower() for w in text.split(",")):
+        if not word:
+            continue
+        if word not in DATABASES:
+            raise SystemExit(f"unknown database {word!r}: use postgresql and/or sqlite")
+        if DATABASES[word] not in names:
+            names.append(DATABASES[word])
+    return names
+
+
+def table(results: dict[str, dict]) -> list[str]:
+    """A markdown table: p50 and p95 of each database that ran, the target and p95/target."""
     databases = list(results)
     targets = {"status query": STATUS_TARGET_MS, "supervision view": SUPERVISION_TARGET_MS}
-    print(f"\n{args.cases:,} licensing applications, {args.repeat} timed requests each; ms")
-    print(f"{'':48}" + "".join(f"{db + ' p50':>16}{db + ' p95':>16}" for db in databases) + f"{'target':>9}"
-          + "".join(f"{'p95/target ' + db[:6]:>19}" for db in databases))
+    names = [LABELS.get(db, db) for db in databases]
+    head = ["", *[f"{n} {p}" for n in names for p in ("p50", "p95")], "target",
+            *[f"{n} p95 / target" for n in names]]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for label in results[databases[0]]["figures"]:
         target = next((t for key, t in targets.items() if label.startswith(key)), None)
-        row = f"{label:48}"
+        cells = [label]
         for db in databases:
-            f = results[db]["figures"][label]
-            row += f"{f['p50']:16.1f}{f['p95']:16.1f}"
-        row += f"{(f'< {target:.0f}' if target else '—'):>9}"
+            f = results[db]["figures"].get(label)
+            cells += [f"{f['p50']:.1f}", f"{f['p95']:.1f}"] if f else ["—", "—"]
+        cells.append(f"< {target:.0f}" if target else "—")
         for db in databases:
-            f = results[db]["figures"][label]
-            row += f"{f['p95'] / target:19.2f}" if target else f"{'—':>19}"
-        print(row)
+            f = results[db]["figures"].get(label)
+            cells.append(f"{f['p95'] / target:.2f}" if target and f else "—")
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
     for db in databases:
         q = {k: v["queries"] for k, v in results[db]["figures"].items() if v.get("queries")}
-        print(f"{db}: queries per page " + ", ".join(f"{k.split(':')[0]} {v}" for k, v in q.items()))
-
+        lines.append(f"{LABELS.get(db, db)}: queries per page " + ", ".join(f"{k.split(':')[0]} {v}" for k, v in q.items()))
+    return lines
 
 if __name__ == "__main__":
     main()

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from casefile.models import ColourChoice
 from casefile.registry import for_model
 from casefile.scope import is_supervisor
+from services.licensing.constants import Status
 from services.licensing.models import LicenceApplication
 
 from . import charts, export, service, stats, supervision
@@ -32,6 +33,9 @@ def _year(request, today) -> int:
     return year if 2000 <= year <= 2100 else today.year
 
 
+_SENTINEL = 987654321
+
+
 def _detail_url(pk: int) -> str:
     try:
         from types import SimpleNamespace
@@ -41,13 +45,21 @@ def _detail_url(pk: int) -> str:
         return ""
 
 
+def _detail_urls():
+    """pk → the case's admin page, reversed once per list rather than once per row."""
+    base = _detail_url(_SENTINEL)
+    return (lambda pk: base.replace(str(_SENTINEL), str(pk))) if base else (lambda pk: "")
+
+
 def supervision_view(request, xlsx: bool = False):
     if not is_supervisor(request.user):
         raise PermissionDenied
     today = timezone.localdate()
-    data = supervision.overview(today=today, year=_year(request, today))
-    if xlsx:
+    if xlsx:  # the first LIST_LIMIT rows of each list
+        data = supervision.overview(today=today, year=_year(request, today), per_page=supervision.LIST_LIMIT)
         return export.response(export.supervision_workbook(data), f"banshi-jiancha-{today.isoformat()}.xlsx")
+    data = supervision.overview(today=today, year=_year(request, today),
+                                pages={key: request.GET.get(_page_param(key)) for key in supervision.LIST_KEYS})
     colour_labels = dict(ColourChoice.choices)
     rows = data["rows"][:12]
     colour_chart = charts.bar_chart(
@@ -64,18 +76,40 @@ def supervision_view(request, xlsx: bool = False):
                 (_("超期办结"), [data["month_totals"][m]["late"] for m in months])],
         chart_id="chart-months",
     )
-    month_rows = [(data["names"].get(org, org), [by[m] for m in months]) for org, by in data["monthly"].items()]
+    # "received / finished" as text: some 200 cells, each a localised number in the template
+    month_rows = [(data["names"].get(org, org), [f"{by[m]['received']} / {by[m]['finished']}" for m in months])
+                  for org, by in data["monthly"].items()]
     month_rows.sort(key=lambda r: str(r[0]))
-    lists = {key: [{**r, "url": _detail_url(r["pk"])} for r in rows] for key, rows in data["lists"].items()}
+    statuses = dict(Status.choices)
+    url = _detail_urls()
+    lists = {key: {"rows": [{**r, "url": url(r["pk"]), "status_label": statuses.get(r["status"], r["status"])}
+                            for r in page], "pager": _pager(request, key, page)}
+             for key, page in data["lists"].items()}
     return TemplateResponse(request, "service_feedback/admin/supervision.html", {
         **data, "lists": lists, "colours": ColourChoice.choices, "colour_chart": colour_chart,
         "month_chart": month_chart, "month_labels": month_labels,
         "month_table": [(label, data["month_totals"][m]) for label, m in zip(month_labels, months, strict=True)], "month_rows": month_rows,
         "followup_rows": [{"f": f, "colour": f.colour(today), "url": reverse("service_feedback_followup", args=[f.pk])}
                           for f in data["followups"]],
+        "followup_pager": _pager(request, "followups", data["followups"]),
         "xlsx_url": f"{reverse('service_feedback_supervision_xlsx')}?year={data['year']}",
         "stats_url": reverse("service_feedback:stats"),
     })
+
+
+def _page_param(key: str) -> str:
+    return f"{key}_page"
+
+
+def _pager(request, key: str, page) -> dict:
+    """Links to the neighbouring pages of one list, the other lists' pages and the year kept."""
+    def link(number: int) -> str:
+        query = request.GET.copy()
+        query[_page_param(key)] = str(number)
+        return f"?{query.urlencode()}#list-{key}"
+
+    return {"page": page, "previous": link(page.previous_page_number()) if page.has_previous() else "",
+            "next": link(page.next_page_number()) if page.has_next() else ""}
 
 
 def _may_see_followups(user) -> bool:

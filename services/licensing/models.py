@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from casefile.models import Case
 
-from .constants import Decision, DocumentKind, MaterialKind, Status
+from .constants import OPEN_STATUSES, Decision, DocumentKind, MaterialKind, Status
 from .storage import private_storage
 
 
@@ -29,6 +29,13 @@ def _material_path(instance, filename: str) -> str:
 def _document_path(instance, filename: str) -> str:
     ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
     return f"issued/{uuid.uuid4().hex[:2]}/{uuid.uuid4().hex}.{ext}"
+
+
+def refused_without_ground() -> models.Q:
+    """不予受理 without a reason, 不予许可 without a ground (第三十八条 requires one): the
+    condition of the partial index licence_no_ground, so a query with this very Q uses it."""
+    return (models.Q(status=Status.REJECTED, rejection_reason="")
+            | models.Q(decision=Decision.REFUSED, decision_ground=""))
 
 
 class LicenceApplication(Case):
@@ -74,7 +81,21 @@ class LicenceApplication(Case):
         verbose_name = _("行政许可申请")
         verbose_name_plural = _("行政许可申请")
         permissions = [("approve_extension", _("批准延长行政许可决定期限（行政机关负责人）"))]
-        indexes = [*Case.Meta.indexes, models.Index(fields=["account", "submitted_at"])]
+        indexes = [
+            *Case.Meta.indexes, models.Index(fields=["account", "submitted_at"]),
+            # 电子监察 (services.feedback.supervision) at 100,000 cases: each count read from an index
+            # of its own (only the open cases, the finished ones by month), each list an index scan
+            models.Index(fields=["organisation", "colour", "due_on", "stage_due_on"],
+                         condition=models.Q(status__in=OPEN_STATUSES), name="licence_open_counts"),
+            models.Index(fields=["due_on", "id"], condition=models.Q(status__in=OPEN_STATUSES),
+                         name="licence_open_due"),
+            models.Index(fields=["received_on", "organisation"], name="licence_received_org"),
+            models.Index(fields=["completed_at", "organisation", "decided_on_time"],
+                         condition=models.Q(status=Status.COMPLETED), name="licence_completed_org"),
+            models.Index(fields=["-id"], condition=refused_without_ground(), name="licence_no_ground"),
+            models.Index(fields=["-correction_sent_on", "-id"], condition=models.Q(correction_late=True),
+                         name="licence_late_correction"),
+        ]
 
     # -- what the pages show -----------------------------------------------------------
     @property
