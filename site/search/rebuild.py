@@ -1,16 +1,19 @@
 """Full rebuild of the public search index from the database, without a gap.
 
 The embedded engines (Whoosh, tantivy) build into a new directory beside the
-live one and then swap the ``CURRENT`` pointer (storage.py), so searches keep
-answering from the old index until the new one is complete. Pages published
-while the rebuild ran are indexed again after the swap. An engine without a
-build directory would be cleared and refilled through haystack's own commands.
+live one and then swap the ``CURRENT`` pointer (storage.py); Typesense fills a
+new collection and then moves the alias that searches go through
+(``rebuild_beside``). Either way searches keep answering from the old index
+until the new one is complete. Pages published while the rebuild ran are
+indexed again after the swap. An engine with neither would be cleared and
+refilled through haystack's own commands.
 """
 from __future__ import annotations
 
 import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO
 
 from django.utils import timezone
@@ -86,14 +89,42 @@ def rebuild(using: str = "default", *, batch_size: int = 500, stream: IO | None 
     indexes = list(unified.get_indexes().values())
     total = sum(index.index_queryset(using=using).count() for index in indexes)
 
-    if not _swappable(backend):
+    if hasattr(backend, "rebuild_beside"):  # Typesense: a new collection, then the alias
+        progress = Progress(total, stream, label="rebuild_search ")
+        chunks = (
+            (index, chunk) for index in indexes for chunk in _batches(index.index_queryset(using=using), batch_size)
+        )
+        count, built = backend.rebuild_beside(chunks, progress)
+        progress.close()
+    elif _swappable(backend):
+        built = str(new_build_dir(backend.base_path))
+        count = _build_dir(backend, using, built, indexes, batch_size, Progress(total, stream, label="rebuild_search "))
+        swap(backend.base_path, Path(built))
+    else:
         indexing.rebuild(using)
         return RebuildReport(documents=total, seconds=time.perf_counter() - start)
+    from .suggest import bump
 
-    new = new_build_dir(backend.base_path)
-    options = {**connections.connections_info[using], "PATH": str(new), "POINTER": False}
+    bump()
+
+    # What was published while we were building went to the old index.
+    caught_up = 0
+    for index in indexes:
+        model = index.get_model()
+        if any(f.name == "last_published_at" for f in model._meta.get_fields()):
+            recent = list(index.index_queryset(using=using).filter(last_published_at__gte=started_at))
+            if recent:
+                connections[using].get_backend().update(index, recent)
+                caught_up += len(recent)
+    return RebuildReport(documents=count, seconds=time.perf_counter() - start, path=built, caught_up=caught_up)
+
+
+def _build_dir(backend, using: str, path: str, indexes, batch_size: int, progress: Progress) -> int:
+    """Fill a new index folder of an embedded engine; returns the documents written."""
+    from haystack import connections
+
+    options = {**connections.connections_info[using], "PATH": path, "POINTER": False}
     builder = type(backend)(using, **options)
-    progress = Progress(total, stream, label="rebuild_search ")
     count = 0
     if hasattr(builder, "add_to_writer"):  # tantivy: one writer, one commit
         with builder.writer(heap=256_000_000) as writer:
@@ -109,18 +140,4 @@ def rebuild(using: str = "default", *, batch_size: int = 500, stream: IO | None 
                 count += len(chunk)
                 progress.update(len(chunk))
     progress.close()
-    swap(backend.base_path, new)
-    from .suggest import bump
-
-    bump()
-
-    # What was published while we were building went to the old index.
-    caught_up = 0
-    for index in indexes:
-        model = index.get_model()
-        if any(f.name == "last_published_at" for f in model._meta.get_fields()):
-            recent = list(index.index_queryset(using=using).filter(last_published_at__gte=started_at))
-            if recent:
-                connections[using].get_backend().update(index, recent)
-                caught_up += len(recent)
-    return RebuildReport(documents=count, seconds=time.perf_counter() - start, path=str(new), caught_up=caught_up)
+    return count

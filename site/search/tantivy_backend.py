@@ -20,33 +20,38 @@ Settings: ``HAYSTACK_CONNECTIONS = {"default": {"ENGINE":
 """
 from __future__ import annotations
 
-import datetime as dt
 import fcntl
 import json
 import logging
 import os
-import re
 import shutil
 import threading
 import time
 from contextlib import contextmanager
-from decimal import Decimal
 from pathlib import Path
 
 import tantivy
-from django.conf import settings
-from haystack.backends import BaseEngine, BaseSearchBackend, BaseSearchQuery, SearchNode, log_query
-from haystack.constants import DJANGO_CT, DJANGO_ID, ID
+from haystack.backends import BaseEngine
+from haystack.constants import DJANGO_CT, ID
 from haystack.exceptions import MissingDependency, SearchBackendError, SkipDocument
-from haystack.inputs import BaseInput
-from haystack.models import SearchResult
 from haystack.utils import get_identifier, get_model_ct
-from haystack.utils.app_loading import haystack_get_model
 
 from .analysis import analyzed_text, query_tokens
-from .common import CONTENT_FIELDS, PHRASE_BOOST, TEXT_FILTERS
-from .expand import CONTENT, clauses, highlight_terms, plain
-from .highlighting import highlight
+from .common import (
+    CONTENT_FIELDS,
+    NARROW_RE,
+    PHRASE_BOOST,
+    TEXT_FILTERS,
+    JsonSearchQuery,
+    TokenSearchBackend,
+    date_key,
+    facet_values,
+    field_kinds,
+    from_json,
+    highlight_terms_of,
+    jsonable,
+)
+from .expand import CONTENT, clauses, plain
 from .storage import live_dir, pointer_stamp
 
 log = logging.getLogger("search")
@@ -57,56 +62,12 @@ SCHEMA_FILE = "hsq-schema.json"
 LOCK_FILE = ".hsq-writer.lock"
 MAX_TOKEN_BYTES = 255
 FACET_LIMIT = 10000
-_NARROW_RE = re.compile(r'^\s*(\w+)\s*:\s*(?:"(.*)"|(\S+))\s*$', re.S)
 
 if tantivy is None:  # pragma: no cover
     raise MissingDependency("The tantivy backend needs the 'tantivy' package.")
 
 
 # --- values ---------------------------------------------------------------
-def date_key(value) -> int | None:
-    """Dates and datetimes as sortable integers YYYYMMDDhhmmss."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        try:
-            value = dt.datetime.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    if isinstance(value, dt.datetime):
-        return int(value.strftime("%Y%m%d%H%M%S"))
-    if isinstance(value, dt.date):
-        return int(value.strftime("%Y%m%d")) * 1000000
-    return None
-
-
-def _jsonable(value):
-    if isinstance(value, BaseInput):
-        return value.query_string
-    if isinstance(value, dt.datetime):
-        return {"$dt": value.isoformat()}
-    if isinstance(value, dt.date):
-        return {"$d": value.isoformat()}
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [_jsonable(v) for v in value]
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    return str(value)
-
-
-def _from_json(value):
-    if isinstance(value, dict):
-        if "$dt" in value:
-            return dt.datetime.fromisoformat(value["$dt"])
-        if "$d" in value:
-            return dt.date.fromisoformat(value["$d"])
-    if isinstance(value, list):
-        return [_from_json(v) for v in value]
-    return value
-
-
 def _text(value) -> str:
     """Token text of one value: the one analysis, joined by spaces (tokens over
     tantivy's term limit are dropped by the field's ``remove_long`` filter)."""
@@ -114,8 +75,10 @@ def _text(value) -> str:
 
 
 # --- the backend -----------------------------------------------------------
-class TantivySearchBackend(BaseSearchBackend):
+class TantivySearchBackend(TokenSearchBackend):
     # kinds: text (analysed), exact (raw, fast), int, float, date (i64 fast)
+    engine = "tantivy"
+
     _process_lock = threading.Lock()
 
     def __init__(self, connection_alias, **connection_options):
@@ -134,29 +97,7 @@ class TantivySearchBackend(BaseSearchBackend):
 
     # -- schema and opening --
     def build_schema(self, fields):
-        kinds: dict[str, str] = {ID: "exact", DJANGO_CT: "exact", DJANGO_ID: "exact"}
-        stored: set[str] = {ID, DJANGO_CT, DJANGO_ID}
-        content_field_name = ""
-        for field in fields.values():
-            name = field.index_fieldname
-            if field.document:
-                content_field_name = name
-            if field.stored:
-                stored.add(name)
-            ft = field.field_type
-            facet = field.__class__.__name__.startswith("Facet")
-            if ft in ("integer", "boolean"):
-                kinds[name] = "int"
-            elif ft == "float":
-                kinds[name] = "float"
-            elif ft in ("date", "datetime"):
-                kinds[name] = "date"
-            elif ft == "location":
-                continue
-            elif facet:
-                kinds[name] = "exact"
-            elif field.indexed:
-                kinds[name] = "text"
+        content_field_name, kinds, stored, _ = field_kinds(fields)
         builder = tantivy.SchemaBuilder()
         for name, kind in sorted(kinds.items()):
             if kind == "text":
@@ -254,7 +195,7 @@ class TantivySearchBackend(BaseSearchBackend):
         blob = {}
         for name, value in prepared.items():
             if name in self.stored:
-                blob[name] = _jsonable(value)
+                blob[name] = jsonable(value)
             kind = self.kinds.get(name)
             if kind is None or value is None:
                 continue
@@ -421,15 +362,8 @@ class TantivySearchBackend(BaseSearchBackend):
         )
 
     def leaf_query(self, field: str, filter_type: str, value, matching_only: bool = False) -> tantivy.Query:
-        value = _from_json(value)
-        name = field
-        if field != "content":
-            from haystack import connections
-
-            try:
-                name = connections[self.connection_alias].get_unified_index().get_index_fieldname(field)
-            except Exception:
-                name = field
+        value = from_json(value)
+        name = self.index_fieldname(field)
         if field == "content" or name == self.content_field_name:
             if filter_type in TEXT_FILTERS:
                 return self.text_query("content" if field == "content" else name, value, matching_only)
@@ -482,7 +416,7 @@ class TantivySearchBackend(BaseSearchBackend):
                     return self.spec_query(json.loads(text), matching_only)
                 except ValueError:
                     pass
-            m = _NARROW_RE.match(text)
+            m = NARROW_RE.match(text)
             if m and m.group(1) in self.kinds:
                 value = m.group(2) if m.group(2) is not None else m.group(3)
                 return self.leaf_query(m.group(1), "exact", value, matching_only)
@@ -490,29 +424,10 @@ class TantivySearchBackend(BaseSearchBackend):
         return tantivy.Query.empty_query()
 
     def _models_query(self, models, limit_to_registered_models):
-        if models:
-            cts = sorted(get_model_ct(m) for m in models)
-        elif limit_to_registered_models if limit_to_registered_models is not None else getattr(
-            settings, "HAYSTACK_LIMIT_TO_REGISTERED_MODELS", True
-        ):
-            cts = self.build_models_list()
-        else:
-            return None
+        cts = self.model_cts(models, limit_to_registered_models)
         if not cts:
             return None
         return tantivy.Query.term_set_query(self.schema, DJANGO_CT, cts)
-
-    @log_query
-    def search(self, query_string, **kwargs):
-        try:
-            return self._search(query_string, **kwargs)
-        except SearchBackendError:
-            raise
-        except Exception:
-            if not self.silently_fail:
-                raise
-            log.exception("tantivy search failed")
-            return {"results": [], "hits": 0}
 
     def _search(
         self,
@@ -586,60 +501,21 @@ class TantivySearchBackend(BaseSearchBackend):
         if not aggs:
             return {}
         raw = searcher.aggregate(query, aggs)
-        out = {}
-        for n in names:
-            buckets = raw.get(n, {}).get("buckets", [])
-            kind = self.kinds[n]
-            values = []
-            for b in buckets:
-                key = b["key"]
-                if kind in ("int", "date"):
-                    key = int(key)
-                values.append((key, int(b["doc_count"])))
-            out[n] = sorted(values, key=lambda kv: (-kv[1], str(kv[0])))
-        return out
+        return {
+            n: facet_values(self.kinds[n], ((b["key"], b["doc_count"]) for b in raw.get(n, {}).get("buckets", [])))
+            for n in names
+        }
 
     def _results(self, searcher, hits, query_string, want_highlight, result_class, order_kwargs):
-        from haystack import connections
+        terms = highlight_terms_of(query_string) if want_highlight else set()
 
-        unified_index = connections[self.connection_alias].get_unified_index()
-        indexed_models = unified_index.get_indexed_models()
-        result_class = result_class or SearchResult
-        terms = _highlight_terms(query_string) if want_highlight else set()
-        results = []
-        for score, address in hits:
-            raw = searcher.doc(address).get_first(BLOB)
-            if not raw:
-                continue
-            stored = json.loads(bytes(raw).decode("utf-8"))
-            app_label, model_name = stored[DJANGO_CT].split(".")
-            model = haystack_get_model(app_label, model_name)
-            if not model or model not in indexed_models:
-                continue
-            index = unified_index.get_index(model)
-            extra = {}
-            for key, value in stored.items():
-                if key in (ID, DJANGO_CT, DJANGO_ID):
-                    continue
-                value = _from_json(value)
-                field = index.fields.get(key)
-                if field is not None and hasattr(field, "convert"):
-                    value = field.convert(value)
-                extra[key] = value
-            if want_highlight:
-                text = stored.get(self.content_field_name) or ""
-                extra["highlighted"] = {self.content_field_name: [highlight(text, terms)]}
-            score = 0.0 if order_kwargs else float(score)
-            results.append(result_class(app_label, model_name, stored[DJANGO_ID], score, **extra))
-        return results
+        def stored():
+            for score, address in hits:
+                raw = searcher.doc(address).get_first(BLOB)
+                if raw:
+                    yield json.loads(bytes(raw).decode("utf-8")), 0.0 if order_kwargs else float(score)
 
-    def more_like_this(self, model_instance, additional_query_string=None, **kwargs):
-        raise NotImplementedError(
-            "more_like_this is not offered by the tantivy engine: the public search does not use it."
-        )
-
-    def prep_value(self, value):
-        return value
+        return self.stored_results(stored(), terms, want_highlight, result_class)
 
 
 def _or(queries):
@@ -651,63 +527,8 @@ def _or(queries):
     return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])
 
 
-def _highlight_terms(query_string) -> set[str]:
-    terms: set[str] = set()
-
-    def walk(spec):
-        if not isinstance(spec, dict):
-            return
-        if "f" in spec and spec.get("t", "content") in TEXT_FILTERS:
-            value = spec.get("v")
-            if isinstance(value, str):
-                terms.update(highlight_terms(value))
-        for child in spec.get("ch", []):
-            walk(child)
-
-    if isinstance(query_string, str) and query_string.strip().startswith("{"):
-        try:
-            walk(json.loads(query_string))
-        except ValueError:
-            pass
-    elif isinstance(query_string, str):
-        terms.update(highlight_terms(query_string))
-    return terms
-
-
-class TantivySearchQuery(BaseSearchQuery):
+class TantivySearchQuery(JsonSearchQuery):
     """Haystack's filter tree as JSON for the backend (no query syntax)."""
-
-    def build_query(self):
-        spec = self._node(self.query_filter)
-        if spec is None:
-            spec = {"all": True}
-        return json.dumps(spec, ensure_ascii=False, sort_keys=True)
-
-    def _node(self, node):
-        children = []
-        for child in node.children:
-            if isinstance(child, SearchNode):
-                sub = self._node(child)
-                if sub is not None:
-                    children.append(sub)
-            else:
-                expression, value = child
-                field, filter_type = node.split_expression(expression)
-                children.append({"f": field, "t": filter_type, "v": _jsonable(value)})
-        if not children:
-            return None
-        if len(children) == 1 and not node.negated:
-            return children[0]
-        return {"op": node.connector, "neg": bool(node.negated), "ch": children}
-
-    def build_query_fragment(self, field, filter_type, value):
-        return json.dumps({"f": field, "t": filter_type, "v": _jsonable(value)}, ensure_ascii=False)
-
-    def matching_all_fragment(self):
-        return json.dumps({"all": True})
-
-    def clean(self, query_fragment):
-        return query_fragment
 
 
 class TantivyEngine(BaseEngine):

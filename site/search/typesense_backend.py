@@ -14,8 +14,8 @@ Settings: ``HAYSTACK_CONNECTIONS = {"default": {"ENGINE":
   integers are int64, dates int64 ``YYYYMMDDhhmmss`` (as tantivy).
 * What haystack stores goes into one JSON string ``_doc`` that is kept but not
   indexed; a search fetches only that.
-* Queries: the query class is tantivy's (haystack's filter tree as JSON, never
-  a query string); the first text condition becomes Typesense's ranked ``q``
+* Queries: the query class is tantivy's (common.py: haystack's filter tree as
+  JSON, never a query string); the first text condition becomes Typesense's ranked ``q``
   (the query's tokens, all required, over title > 发文字号 > body with the
   shared weights, no typos, no prefixes), everything else a ``filter_by``
   expression with quoted values. Typesense cannot negate a text condition,
@@ -34,36 +34,30 @@ import warnings
 from collections.abc import Iterable
 
 import typesense
-from django.conf import settings
-from haystack.backends import BaseEngine, BaseSearchBackend, log_query
-from haystack.constants import DJANGO_CT, DJANGO_ID, ID
+from haystack.backends import BaseEngine
+from haystack.constants import DJANGO_CT, ID
 from haystack.exceptions import SearchBackendError, SkipDocument
-from haystack.models import SearchResult
 from haystack.utils import get_identifier, get_model_ct
-from haystack.utils.app_loading import haystack_get_model
 from typesense import exceptions as ts_errors
 
 from .analysis import analyzed_text, query_tokens
-from .common import CONTENT_FIELDS, TEXT_FILTERS
-from .highlighting import highlight
 
-try:  # the citizen-style expansions (pinyin, official terms, single characters), when present
-    from .expand import CONTENT, clauses, plain
-except ImportError:  # pragma: no cover - the analysis without expansions
-    from collections import namedtuple
-
-    CONTENT = ""
-    _Clause = namedtuple("_Clause", "field tokens boost")
-
-    def clauses(text):
-        return [_Clause(CONTENT, tuple(query_tokens(text)), 1.0)]
-
-    def plain(text):
-        return text
-
-# The query class and the value helpers are the tantivy engine's: the same
+# The query class and the value helpers are the tantivy engine's too: the same
 # JSON filter tree, the same date keys, the same highlight terms.
-from .tantivy_backend import _NARROW_RE, TantivySearchQuery, _from_json, _highlight_terms, _jsonable, date_key
+from .common import (
+    CONTENT_FIELDS,
+    NARROW_RE,
+    TEXT_FILTERS,
+    JsonSearchQuery,
+    TokenSearchBackend,
+    date_key,
+    facet_values,
+    field_kinds,
+    from_json,
+    highlight_terms_of,
+    jsonable,
+)
+from .expand import CONTENT, clauses, plain
 
 log = logging.getLogger("search")
 
@@ -100,8 +94,10 @@ def _or(parts: Iterable[str | None]) -> str | None:
     return parts[0] if len(parts) == 1 else " || ".join("(%s)" % p for p in parts)
 
 
-class TypesenseSearchBackend(BaseSearchBackend):
+class TypesenseSearchBackend(TokenSearchBackend):
     # kinds: text (tokens), exact (facet string), int, float, date (int64)
+    engine = "Typesense"
+
     def __init__(self, connection_alias, **connection_options):
         super().__init__(connection_alias, **connection_options)
         nodes = connection_options.get("NODES") or []
@@ -117,6 +113,7 @@ class TypesenseSearchBackend(BaseSearchBackend):
             warnings.simplefilter("ignore", DeprecationWarning)
             self.client = self._client(connection_options)
         self.collection = str(connection_options.get("TARGET") or self.alias)  # a rebuild writes to its own
+        self.drop_delay = float(connection_options.get("DROP_DELAY", 1.0))
         self.setup_complete = False
 
     def _client(self, connection_options) -> typesense.Client:
@@ -132,32 +129,7 @@ class TypesenseSearchBackend(BaseSearchBackend):
 
     # -- schema -------------------------------------------------------------
     def build_schema(self, fields):
-        kinds: dict[str, str] = {ID: "key", DJANGO_CT: "exact", DJANGO_ID: "exact"}
-        multi: set[str] = set()
-        stored: set[str] = {ID, DJANGO_CT, DJANGO_ID}
-        content_field_name = ""
-        for field in fields.values():
-            name = field.index_fieldname
-            if field.document:
-                content_field_name = name
-            if field.stored:
-                stored.add(name)
-            if getattr(field, "is_multivalued", False):
-                multi.add(name)
-            ft = field.field_type
-            facet = field.__class__.__name__.startswith("Facet")
-            if ft in ("integer", "boolean"):
-                kinds[name] = "int"
-            elif ft == "float":
-                kinds[name] = "float"
-            elif ft in ("date", "datetime"):
-                kinds[name] = "date"
-            elif ft == "location":
-                continue
-            elif facet:
-                kinds[name] = "exact"
-            elif field.indexed:
-                kinds[name] = "text"
+        content_field_name, kinds, stored, multi = field_kinds(fields, id_kind="key")
         facets = {f.index_fieldname for f in fields.values() if f.__class__.__name__.startswith("Facet")}
         ts_fields = [{"name": KEY, "type": "string", "facet": True}]
         types = {"text": "string", "exact": "string", "int": "int64", "float": "float", "date": "int64"}
@@ -171,14 +143,18 @@ class TypesenseSearchBackend(BaseSearchBackend):
         return content_field_name, ts_fields, kinds, stored, multi
 
     def setup(self):
+        self.load_schema()
+        if self.collection == self.alias:
+            self._ensure_live()
+        self.setup_complete = True
+
+    def load_schema(self) -> None:
+        """The collection's fields from the haystack indexes (no server call)."""
         from haystack import connections
 
         fields = connections[self.connection_alias].get_unified_index().all_searchfields()
         self.content_field_name, self.ts_fields, self.kinds, self.stored, self.multi = self.build_schema(fields)
         self.facet_fields = {f["name"] for f in self.ts_fields if f.get("facet")}
-        if self.collection == self.alias:
-            self._ensure_live()
-        self.setup_complete = True
 
     def _signature(self, ts_fields) -> list:
         return sorted((f["name"], f["type"], bool(f.get("facet"))) for f in ts_fields if f["name"] != ".*")
@@ -228,7 +204,7 @@ class TypesenseSearchBackend(BaseSearchBackend):
         blob = {}
         for name, value in prepared.items():
             if name in self.stored:
-                blob[name] = _jsonable(value)
+                blob[name] = jsonable(value)
             kind = self.kinds.get(name)
             if kind in (None, "key") or value is None:
                 continue
@@ -261,14 +237,16 @@ class TypesenseSearchBackend(BaseSearchBackend):
         doc[BLOB] = json.dumps(blob, ensure_ascii=False)
         return doc
 
-    def import_documents(self, docs: list[dict]) -> int:
+    def import_documents(self, docs: list[dict], collection: str | None = None) -> int:
         """Upsert documents in batches (JSON lines, not ASCII-escaped: a third of
-        the bytes for Chinese). Raises if any document was refused."""
+        the bytes for Chinese) into ``collection`` (default: this backend's).
+        Raises if any document was refused."""
+        target = self.client.collections[collection or self.collection]
         done = 0
         for lo in range(0, len(docs), IMPORT_BATCH):
             batch = docs[lo : lo + IMPORT_BATCH]
             body = "\n".join(json.dumps(d, ensure_ascii=False) for d in batch)
-            answer = self.client.collections[self.collection].documents.import_(body.encode("utf-8"), {"action": "upsert"})
+            answer = target.documents.import_(body.encode("utf-8"), {"action": "upsert"})
             failed = [line for line in answer.splitlines() if line.strip() and not json.loads(line).get("success")]
             if failed:
                 raise SearchBackendError("Typesense refused %d of %d documents: %s" % (len(failed), len(batch), failed[0][:300]))
@@ -330,8 +308,8 @@ class TypesenseSearchBackend(BaseSearchBackend):
             self._drop(old)
 
     def create_build_collection(self) -> str:
-        if not self.setup_complete:
-            self.setup()
+        if not hasattr(self, "ts_fields"):
+            self.load_schema()
         name = "%s_%s_%d" % (self.alias, time.strftime("%Y%m%d%H%M%S"), time.time_ns() % 1_000_000)
         self.client.collections.create({"name": name, "fields": self.ts_fields})
         return name
@@ -345,9 +323,11 @@ class TypesenseSearchBackend(BaseSearchBackend):
     def rebuild_beside(self, batches: Iterable[tuple], progress=None) -> tuple[int, str]:
         """Fill a new collection from ``batches`` of (index, objects) while the
         live one keeps answering, then move the alias to it and drop the old
-        one. Returns (documents, new collection)."""
-        if not self.setup_complete:
-            self.setup()
+        one. Returns (documents, new collection).
+
+        The schema comes from the indexes, not from the live collection, so a
+        rebuild is also how a collection with other fields is replaced."""
+        self.load_schema()
         old = self.live_collection()
         new = self.create_build_collection()
         count = 0
@@ -355,37 +335,24 @@ class TypesenseSearchBackend(BaseSearchBackend):
             for index, objects in batches:
                 docs = self.prepare_documents(index, objects)
                 if docs:
-                    count += self._import_into(new, docs)
+                    count += self.import_documents(docs, collection=new)
                 if progress is not None:
                     progress.update(len(objects))
         except BaseException:
             self._drop(new)
             raise
         self.client.aliases.upsert(self.alias, {"collection_name": new})
+        if self.collection == self.alias:
+            self.setup_complete = True  # the alias now has this schema
         if old and old != new:
+            # searches that resolved the alias just before the move finish on the old one
+            time.sleep(self.drop_delay)
             self._drop(old)
         return count, new
 
-    def _import_into(self, name: str, docs: list[dict]) -> int:
-        saved, self.collection = self.collection, name
-        try:
-            return self.import_documents(docs)
-        finally:
-            self.collection = saved
-
     # -- queries -------------------------------------------------------------
-    def _index_fieldname(self, field: str) -> str:
-        if field == "content":
-            return field
-        from haystack import connections
-
-        try:
-            return connections[self.connection_alias].get_unified_index().get_index_fieldname(field)
-        except Exception:
-            return field
-
     def _is_text(self, field: str, filter_type: str) -> bool:
-        name = self._index_fieldname(field)
+        name = self.index_fieldname(field)
         if field == "content" or name == self.content_field_name:
             return filter_type in TEXT_FILTERS
         return self.kinds.get(name) == "text" and filter_type in TEXT_FILTERS
@@ -394,7 +361,7 @@ class TypesenseSearchBackend(BaseSearchBackend):
         """The documents the ranked search of ``value`` finds, as a filter: every
         token in the field (for "content": the document field, which holds the
         title and 发文字号 too, so it matches what the ranked union matches)."""
-        name = self._index_fieldname(field)
+        name = self.index_fieldname(field)
         text = str(value) if value is not None else ""
         if field == "content" or name == self.content_field_name:
             # the OR of the query's clauses (search.expand), each all its tokens in its field
@@ -419,10 +386,10 @@ class TypesenseSearchBackend(BaseSearchBackend):
         return int(value)
 
     def leaf_filter(self, field: str, filter_type: str, value) -> str | None:
-        value = _from_json(value)
+        value = from_json(value)
         if self._is_text(field, filter_type):
             return self.text_filter(field, value)
-        name = self._index_fieldname(field)
+        name = self.index_fieldname(field)
         kind = self.kinds.get(name)
         if kind is None or kind == "key":
             return _FALSE
@@ -505,7 +472,7 @@ class TypesenseSearchBackend(BaseSearchBackend):
                 return json.loads(text)
             except ValueError:
                 pass
-        m = _NARROW_RE.match(text)
+        m = NARROW_RE.match(text)
         if m and m.group(1) in self.kinds:
             value = m.group(2) if m.group(2) is not None else m.group(3)
             return {"f": m.group(1), "t": "exact", "v": value}
@@ -534,9 +501,9 @@ class TypesenseSearchBackend(BaseSearchBackend):
                 and "f" in part
                 and not part.get("neg")
                 and self._is_text(str(part["f"]), str(part.get("t", "content")))
-                and isinstance(_from_json(part.get("v")), str)
+                and isinstance(from_json(part.get("v")), str)
             ):
-                ranked = self.ranked(str(part["f"]), _from_json(part.get("v")))
+                ranked = self.ranked(str(part["f"]), from_json(part.get("v")))
                 if ranked is None:
                     return None, _FALSE
                 if "filter" in ranked:  # several clauses: their union, unranked
@@ -550,7 +517,7 @@ class TypesenseSearchBackend(BaseSearchBackend):
         query that search.expand turns into several clauses (official terms,
         pinyin, ...) is their OR, which one ``q`` cannot rank: it becomes a
         filter (the right documents and counts, in Typesense's order)."""
-        name = self._index_fieldname(field)
+        name = self.index_fieldname(field)
         content = field == "content" or name == self.content_field_name
         if content:
             found = [c for c in clauses(text) if c.tokens]
@@ -587,18 +554,6 @@ class TypesenseSearchBackend(BaseSearchBackend):
             raise SearchBackendError("Typesense: %s (%s)" % (result["error"], result.get("code")))
         return result
 
-    @log_query
-    def search(self, query_string, **kwargs):
-        try:
-            return self._search(query_string, **kwargs)
-        except SearchBackendError:
-            raise
-        except Exception:
-            if not self.silently_fail:
-                raise
-            log.exception("typesense search failed")
-            return {"results": [], "hits": 0}
-
     def _search(
         self,
         query_string,
@@ -624,7 +579,7 @@ class TypesenseSearchBackend(BaseSearchBackend):
             self.setup()
         specs = [self.parse_spec(query_string)] + [self.parse_spec(n) for n in narrow_queries or ()]
         ranked, expr = self.plan(specs)
-        cts = self._models(models, limit_to_registered_models)
+        cts = self.model_cts(models, limit_to_registered_models)
         if cts is not None:
             expr = _and([expr, "%s:=[%s]" % (DJANGO_CT, ",".join(_quote(c) for c in cts)) if cts else _FALSE])
         if expr == _FALSE:
@@ -666,7 +621,7 @@ class TypesenseSearchBackend(BaseSearchBackend):
                 break
         hits = [h for k, h in hits if k >= start and (end is None or k < end)]
 
-        terms = _highlight_terms(query_string) if highlight else set()
+        terms = highlight_terms_of(query_string) if highlight else set()
         result = {"results": self._results(hits, terms, highlight, result_class, bool(order)), "hits": found}
         if facets:
             result["facets"] = {"fields": self._facets(raw_facets), "dates": {}, "queries": {}}
@@ -686,74 +641,25 @@ class TypesenseSearchBackend(BaseSearchBackend):
             return [(start // size + 1, size)]
         return [(p + 1, PAGE_MAX) for p in range(start // PAGE_MAX, (end - 1) // PAGE_MAX + 1)]
 
-    def _models(self, models, limit_to_registered_models):
-        if models:
-            return sorted(get_model_ct(m) for m in models)
-        limit = limit_to_registered_models
-        if limit is None:
-            limit = getattr(settings, "HAYSTACK_LIMIT_TO_REGISTERED_MODELS", True)
-        return self.build_models_list() if limit else None
-
     def _facets(self, raw) -> dict:
-        out = {}
-        for entry in raw:
-            name = entry.get("field_name")
-            kind = self.kinds.get(name)
-            values = []
-            for c in entry.get("counts", []):
-                value = c.get("value")
-                if kind in ("int", "date"):
-                    try:
-                        value = int(value)
-                    except (TypeError, ValueError):
-                        continue
-                values.append((value, int(c.get("count", 0))))
-            out[name] = sorted(values, key=lambda kv: (-kv[1], str(kv[0])))
-        return out
+        return {
+            entry.get("field_name"): facet_values(
+                self.kinds.get(entry.get("field_name")),
+                ((c.get("value"), c.get("count", 0)) for c in entry.get("counts", [])),
+            )
+            for entry in raw
+        }
 
     def _results(self, hits, terms, want_highlight, result_class, ordered):
-        from haystack import connections
-
-        unified_index = connections[self.connection_alias].get_unified_index()
-        indexed_models = unified_index.get_indexed_models()
-        result_class = result_class or SearchResult
-        results = []
-        for hit in hits:
-            raw = hit.get("document", {}).get(BLOB)
-            if not raw:
-                continue
-            stored = json.loads(raw)
-            app_label, model_name = stored[DJANGO_CT].split(".")
-            model = haystack_get_model(app_label, model_name)
-            if not model or model not in indexed_models:
-                continue
-            index = unified_index.get_index(model)
-            extra = {}
-            for key, value in stored.items():
-                if key in (ID, DJANGO_CT, DJANGO_ID):
-                    continue
-                value = _from_json(value)
-                field = index.fields.get(key)
-                if field is not None and hasattr(field, "convert"):
-                    value = field.convert(value)
-                extra[key] = value
-            if want_highlight:
-                text = stored.get(self.content_field_name) or ""
-                extra["highlighted"] = {self.content_field_name: [highlight(text, terms)]}
-            score = 0.0 if ordered else float(hit.get("text_match") or 0)
-            results.append(result_class(app_label, model_name, stored[DJANGO_ID], score, **extra))
-        return results
-
-    def more_like_this(self, model_instance, additional_query_string=None, **kwargs):
-        raise NotImplementedError(
-            "more_like_this is not offered by the Typesense engine: the public search does not use it."
+        stored = (
+            (json.loads(raw), 0.0 if ordered else float(hit.get("text_match") or 0))
+            for hit in hits
+            if (raw := hit.get("document", {}).get(BLOB))
         )
-
-    def prep_value(self, value):
-        return value
+        return self.stored_results(stored, terms, want_highlight, result_class)
 
 
-class TypesenseSearchQuery(TantivySearchQuery):
+class TypesenseSearchQuery(JsonSearchQuery):
     """The same JSON filter tree as the tantivy engine's (no query syntax)."""
 
 

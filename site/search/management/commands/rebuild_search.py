@@ -1,7 +1,8 @@
 """``manage.py rebuild_search``: rebuild the public search index from the database.
 
 Unlike haystack's ``rebuild_index`` (which Wagtail's ``update_index`` shadows),
-this builds beside the live index and swaps it in, so the search keeps working.
+this builds beside the live index (a folder, or a Typesense collection behind
+the alias) and swaps it in, so the search keeps working.
 """
 from django.core.management.base import BaseCommand
 
@@ -9,7 +10,7 @@ from search.rebuild import rebuild
 
 
 class Command(BaseCommand):
-    help = "Rebuild the public search index (Whoosh/tantivy: build beside the live index, then swap)."
+    help = "Rebuild the public search index beside the live one, then swap (Whoosh/tantivy: a folder, Typesense: a collection)."
 
     def add_arguments(self, parser):
         parser.add_argument("--using", default="default", help="haystack connection (default: default)")
