@@ -115,6 +115,11 @@ class StatusForm(CaptchaFormMixin, forms.Form):
 # -- officer actions -----------------------------------------------------------
 
 
+def _date_input() -> forms.DateInput:
+    # <input type="date"> accepts only ISO; zh-hans would render 2026/12/01, which browsers drop.
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 class _ActionForm(forms.Form):
     def clean(self):
         data = super().clean()
@@ -133,16 +138,16 @@ class CorrectionForm(_ActionForm):
         label=gettext_lazy("需要补正的内容"), widget=forms.Textarea(attrs={"rows": 4}),
         help_text=gettext_lazy("将告知申请人；补正期间答复期限中止计算。"),
     )
-    on = forms.DateField(label=gettext_lazy("告知补正日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(label=gettext_lazy("告知补正日期"), widget=_date_input())
     until = forms.DateField(
-        label=gettext_lazy("补正期限"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        label=gettext_lazy("补正期限"), required=False, widget=_date_input(),
         help_text=gettext_lazy("申请人应在此日期前补正，逾期视为放弃申请（《条例》第三十条）；不填则为 15 个工作日（次年节假日安排尚未公布时为 21 日）。"),
     )
 
 
 class SupplementForm(_ActionForm):
     supplement = forms.CharField(label=gettext_lazy("补正内容"), widget=forms.Textarea(attrs={"rows": 4}))
-    on = forms.DateField(label=gettext_lazy("收到补正日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(label=gettext_lazy("收到补正日期"), widget=_date_input())
 
 
 class ExtendForm(_ActionForm):
@@ -187,7 +192,7 @@ class CloseForm(_ActionForm):
 
 
 class ConfirmReceiptForm(_ActionForm):
-    on = forms.DateField(label=gettext_lazy("确认收到日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(label=gettext_lazy("确认收到日期"), widget=_date_input())
 
 
 class ConsultForm(_ActionForm):
@@ -197,11 +202,11 @@ class ConsultForm(_ActionForm):
     ])
     whom = forms.CharField(label=gettext_lazy("征求意见对象"), max_length=200)
     on = forms.DateField(
-        label=gettext_lazy("发出征求意见日期"), widget=forms.DateInput(attrs={"type": "date"}),
+        label=gettext_lazy("发出征求意见日期"), widget=_date_input(),
         help_text=gettext_lazy("征求意见期间不计入答复期限；被征求意见方应在 15 个工作日内提出意见。"),
     )
 
 
 class EndConsultationForm(_ActionForm):
     result = forms.CharField(label=gettext_lazy("意见情况"), widget=forms.Textarea(attrs={"rows": 3}))
-    on = forms.DateField(label=gettext_lazy("收到意见日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(label=gettext_lazy("收到意见日期"), widget=_date_input())

@@ -15,6 +15,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -30,6 +31,7 @@ from .forms import LoginForm, ProfileForm, RegisterForm
 
 REGISTER_SCOPE = "accounts-register"
 LOGIN_SCOPE = "accounts-login"
+REFUSED = "refused:"  # a register token's result when the code was not accepted
 
 
 def _safe_next(request, url: str | None) -> str:
@@ -73,28 +75,41 @@ def register(request):
             except service.CodeRefused as exc:
                 form.add_error("phone", exc)
         elif valid:
-            done = SubmissionToken.objects.filter(scope=REGISTER_SCOPE, token=form.submit_token).first()
-            if done is not None:  # the same form sent twice (double click, reload)
+            # one row per token and code: the same form sent again waits for the first answer,
+            # a corrected code is checked afresh
+            # (the code only as a keyed hash: no SMS code is stored in clear)
+            code_mark = salted_hmac("accounts-register-once", form.cleaned_data["code"]).hexdigest()[:20]
+            once = f"{form.submit_token}:{code_mark}"
+            done = SubmissionToken.objects.filter(scope=REGISTER_SCOPE, token=once).first()
+            if done is not None and not done.result.startswith(REFUSED):  # the same form sent twice
                 return _already_registered(request, done.result)
-            result = service.check_code(
-                phone=form.cleaned_data["phone"], purpose=service.Purpose.REGISTER, code=form.cleaned_data["code"],
-            )
-            if result == service.Check.OK:
-                try:
-                    user_id, created = run_once(scope=REGISTER_SCOPE, token=form.submit_token, create=lambda: str(
-                        service.register_account(data=form.account_data(), language=translation.get_language()).user_id
-                    ))
-                except service.PhoneTaken as exc:
-                    form.add_error("phone", exc)
+
+            def create() -> str:
+                # the code is used under the token's lock: the same form sent again at the
+                # same moment waits for this answer instead of finding its code used
+                result = service.check_code(
+                    phone=form.cleaned_data["phone"], purpose=service.Purpose.REGISTER,
+                    code=form.cleaned_data["code"],
+                )
+                if result != service.Check.OK:
+                    return f"{REFUSED}{result}"  # committed: a wrong try stays counted
+                return str(service.register_account(data=form.account_data(), language=translation.get_language())
+                           .user_id)
+
+            try:
+                user_id, created = run_once(scope=REGISTER_SCOPE, token=once, create=create)
+            except service.PhoneTaken as exc:
+                form.add_error("phone", exc)
+            else:
+                if user_id.startswith(REFUSED):
+                    form.add_error("code", service.check_message(service.Check(user_id.removeprefix(REFUSED))))
+                elif not created:
+                    return _already_registered(request, user_id)
                 else:
-                    if not created:
-                        return _already_registered(request, user_id)
                     service.sign_in(request, auth.get_user_model().objects.get(pk=user_id))
                     messages.success(request, _("注册成功，您已登录。"))
                     note_attempt(request, REGISTER_SCOPE, failed=False)
                     return redirect("accounts:home")
-            else:
-                form.add_error("code", service.check_message(result))
         if note_attempt(request, REGISTER_SCOPE, failed=not ok):
             form.add_captcha()
     else:

@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cluster import views as cluster_views
 
+from .media import media_urlpatterns
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
@@ -27,6 +29,9 @@ urlpatterns = [
     path("hudong/dc/", include("interaction.surveys.urls")),
     path("captcha/", include("captcha.urls")),  # images of formguard.abuse's captcha
 ]
+
+# the demo's image renditions when nginx is not in front (settings.SERVE_MEDIA)
+urlpatterns += media_urlpatterns()
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -60,6 +60,8 @@ def test_register_and_sign_in_with_the_keyboard_alone(live_cluster, browser_page
     page.keyboard.press("Enter")  # now the main button comes first: register
     page.wait_for_url(re.compile(r"/account/$"))
     assert "注册成功" in page.content() and "赵小燕" in page.content()
+    assert page.get_by_role("status").filter(has_text="注册成功").count() == 1
+    assert axe_audit(page) == []  # the message list keeps its list role
 
     _tab_to(page, "form[action='/account/logout/'] button")
     page.keyboard.press("Enter")

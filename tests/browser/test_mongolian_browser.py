@@ -88,3 +88,17 @@ def test_mongolian_navigation_labels_are_vertical_and_keyboard_reachable(live_cl
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url == href and href.startswith(live_cluster.url("mgl", "/"))
+
+
+def test_the_header_account_link_is_vertical_like_its_neighbours(live_cluster, browser_page, tmp_path):
+    page = browser_page
+    page.goto(live_cluster.url("mgl"))
+    page.evaluate("document.fonts.ready")
+    link = page.locator("header .account-link")
+    assert link.inner_text().strip() == "ᠮᠢᠨᠤ ᠳᠠᠩᠰᠠ"  # 我的账户
+    modes = page.evaluate("""() => ['.site-name', '.search-box button', '.account-link'].map(
+        s => getComputedStyle(document.querySelector('header ' + s)).writingMode)""")
+    assert modes == ["vertical-lr"] * 3
+    box = link.bounding_box()
+    assert box["height"] > 2 * box["width"], box
+    page.locator("header").screenshot(path=str(tmp_path / "mgl-header.png"))
