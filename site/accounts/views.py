@@ -66,6 +66,9 @@ def register(request):
         return redirect("accounts:home")
     notice = ""
     if request.method == "POST":
+        earlier = _registered_by(request.POST)
+        if earlier:  # the same form again after the first made the account (its phone is taken now)
+            return _already_registered(request, earlier)
         form = RegisterForm(request.POST, captcha=needs_captcha(request, REGISTER_SCOPE))
         valid, ok = form.is_valid(), False
         if valid and form.sends_code:
@@ -77,9 +80,7 @@ def register(request):
         elif valid:
             # one row per token and code: the same form sent again waits for the first answer,
             # a corrected code is checked afresh
-            # (the code only as a keyed hash: no SMS code is stored in clear)
-            code_mark = salted_hmac("accounts-register-once", form.cleaned_data["code"]).hexdigest()[:20]
-            once = f"{form.submit_token}:{code_mark}"
+            once = _once(form.submit_token, form.cleaned_data["code"])
             done = SubmissionToken.objects.filter(scope=REGISTER_SCOPE, token=once).first()
             if done is not None and not done.result.startswith(REFUSED):  # the same form sent twice
                 return _already_registered(request, done.result)
@@ -115,6 +116,22 @@ def register(request):
     else:
         form = RegisterForm(captcha=needs_captcha(request, REGISTER_SCOPE))
     return TemplateResponse(request, "accounts/register.html", {"form": form, "notice": notice})
+
+
+def _once(token: str, code: str) -> str:
+    """The one-time row's key for a register form: its token and its code, the code
+    only as a keyed hash (no SMS code is stored in clear)."""
+    return f"{token}:{salted_hmac('accounts-register-once', code).hexdigest()[:20]}"
+
+
+def _registered_by(data) -> str | None:
+    token, code = data.get("submit_token", ""), data.get("code", "")
+    if not token or not code or data.get("action") == "send":
+        return None
+    row = SubmissionToken.objects.filter(scope=REGISTER_SCOPE, token=_once(token, code)).first()
+    if row is None or not row.result or row.result.startswith(REFUSED):
+        return None
+    return row.result
 
 
 def _already_registered(request, user_id: str):
