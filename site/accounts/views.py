@@ -111,6 +111,12 @@ def register(request):
                     messages.success(request, _("注册成功，您已登录。"))
                     note_attempt(request, REGISTER_SCOPE, failed=False)
                     return redirect("accounts:home")
+        if not ok:
+            # the same form sent at the same moment: the first made the account while this
+            # one was being checked (its phone is taken now), so say so, not "phone taken"
+            earlier = _registered_by(request.POST)
+            if earlier:
+                return _already_registered(request, earlier)
         if note_attempt(request, REGISTER_SCOPE, failed=not ok):
             form.add_captcha()
     else:

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import admin_login
 
@@ -59,10 +60,21 @@ def follow_link(page, link) -> None:
 
 
 def choose_file(page, selector: str, path: Path) -> None:
+    """Tab to a file input, open its chooser with Space and pick ``path``.
+
+    Chromium ignores a chooser asked for while the last one is still closing, so
+    the file is waited for on the input and Space pressed again if nothing opened."""
     tab_to(page, selector)
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Space")
-    chooser.value.set_files(str(path))
+    for _ in range(3):
+        try:
+            with page.expect_file_chooser(timeout=15_000) as chooser:
+                page.keyboard.press("Space")
+        except PlaywrightTimeoutError:
+            continue
+        chooser.value.set_files(str(path))
+        page.wait_for_function("s => document.querySelector(s).files.length > 0", arg=selector)
+        return
+    raise AssertionError(f"Space on {selector} opened no file chooser")
 
 
 def clean(axe_audit, page, what: str) -> None:
