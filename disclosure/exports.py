@@ -11,25 +11,12 @@ import io
 import re
 from decimal import Decimal
 from html import unescape
-from pathlib import Path
 from urllib.parse import quote
 
-from django.conf import settings
 from django.utils.translation import gettext as _
+from pdffonts import fonts_for
 
 from .annual_report import AnnualReport
-
-CJK_FONTS = [
-    # (path, face index in a collection): Simplified Chinese faces first
-    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
-    ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2),
-    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
-    ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
-]
-
-
-class FontMissing(RuntimeError):
-    pass
 
 
 def report_filename(page, ext: str) -> str:
@@ -80,65 +67,6 @@ def report_xlsx(report: AnnualReport) -> bytes:
     return buf.getvalue()
 
 
-def find_cjk_font() -> tuple[str, int]:
-    configured = getattr(settings, "DISCLOSURE_PDF_FONT", "")
-    candidates = [(configured, 0)] if configured else CJK_FONTS
-    for path, face in candidates:
-        if path and Path(path).is_file():
-            return path, face
-    raise FontMissing(
-        _("无法生成PDF：服务器上没有中文字体（请安装 fonts-noto-cjk，或在设置 DISCLOSURE_PDF_FONT 中指定字体文件）。")
-    )
-
-
-def truetype_subset(path: str, face: int, text: str) -> bytes:
-    """The glyphs of ``text`` from a CJK font, as a small TrueType font.
-
-    Noto CJK has CFF outlines; fpdf2 embeds those with a custom encoding CMap
-    that PDF text extractors (pypdf among them) misread, so copying text out
-    of the PDF gave garbage. Subsetting and converting the outlines to
-    TrueType makes fpdf2 use Identity-H, which every reader understands.
-    """
-    from fontTools import subset
-    from fontTools.pens.cu2quPen import Cu2QuPen
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import TTFont, newTable
-
-    font = TTFont(path, fontNumber=face, lazy=True) if path.endswith((".ttc", ".otc")) else TTFont(path, lazy=True)
-    options = subset.Options()
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=text)
-    subsetter.subset(font)
-    if "CFF " in font:
-        order = font.getGlyphOrder()
-        glyph_set = font.getGlyphSet()
-        glyf = newTable("glyf")
-        glyf.glyphOrder, glyf.glyphs = order, {}
-        for name in order:
-            pen = TTGlyphPen(glyph_set)
-            glyph_set[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
-            glyf.glyphs[name] = pen.glyph()
-        font["glyf"], font["loca"] = glyf, newTable("loca")
-        maxp = font["maxp"]
-        maxp.tableVersion = 0x00010000
-        for attr in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-                     "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
-            setattr(maxp, attr, 0)
-        maxp.maxZones = 1
-        for tag in ("CFF ", "VORG"):
-            if tag in font:
-                del font[tag]
-        font.sfntVersion = "\x00\x01\x00\x00"
-        post = font["post"]
-        post.formatType, post.extraNames, post.mapping = 2.0, [], {}
-        post.glyphOrder = order
-    buf = io.BytesIO()
-    font.save(buf)
-    return buf.getvalue()
-
-
 def _all_text(report: AnnualReport) -> str:
     parts = [report.title, "0123456789.,-（）、：，。 "]
     parts += [h + _plain(t) for h, t in report.texts]
@@ -151,17 +79,11 @@ def _all_text(report: AnnualReport) -> str:
 
 
 def report_pdf(report: AnnualReport) -> bytes:
-    import tempfile
-
     from fpdf import FPDF
 
-    path, face = find_cjk_font()
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(True, margin=15)
-    with tempfile.NamedTemporaryFile(suffix=".ttf") as font_file:
-        font_file.write(truetype_subset(path, face, _all_text(report)))
-        font_file.flush()
-        pdf.add_font("cjk", fname=font_file.name)
+    with fonts_for(pdf, _all_text(report)):
         return _render_pdf(pdf, report)
 
 

@@ -478,7 +478,9 @@ class AnnualReportPage(ClusterPageMixin, RoutablePageMixin, Page):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        from .exports import FontMissing, report_filename, report_pdf
+        from pdffonts import FontMissing
+
+        from .exports import report_filename, report_pdf
 
         try:
             data = report_pdf(self.report())

@@ -190,9 +190,9 @@ class _Documents:
             import tempfile
             from pathlib import Path
 
-            from .pdf import CJK_FONTS, find_font, truetype_subset
+            from pdffonts import CJK_FONTS, find_font, truetype_subset
 
-            found = find_font(CJK_FONTS, "SERVICES_PDF_FONT")
+            found = find_font(CJK_FONTS, "PDF_FONT")
             if found is None:
                 self._font = ""
                 return None

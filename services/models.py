@@ -343,7 +343,9 @@ class ServiceItemPage(ClusterPageMixin, RoutablePageMixin, Page):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        from .pdf import FontMissing, guide_filename, guide_pdf
+        from pdffonts import FontMissing
+
+        from .pdf import guide_filename, guide_pdf
 
         if getattr(request, "is_preview", False):
             raise Http404

@@ -1,38 +1,19 @@
 """The guide (办事指南) of an item as a PDF (fpdf2), in the page's language.
 
-Chinese and English are set in Noto Sans CJK (its Latin covers English); the
-glyphs used are subset and converted to TrueType outlines so that text copied
-out of the PDF is the text (CFF outlines made pypdf and others misread it).
-Mongolian text falls back to Noto Sans Mongolian and runs horizontally: fpdf2
-cannot set vertical lines. Its letters join only when text shaping is available
-(the ``uharfbuzz`` package); the HTML guide is the vertical, shaped version.
+Set in the cluster's PDF fonts (``pdffonts``): Chinese and English in Noto
+Sans CJK, Mongolian shaped and horizontal (fpdf2 cannot set vertical lines;
+the HTML guide is the vertical version).
 """
 
 from __future__ import annotations
 
-import io
 import re
-import tempfile
 from html import unescape
-from pathlib import Path
 from urllib.parse import quote
 
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
-
-CJK_FONTS = [
-    # (path, face index in a collection): the Simplified Chinese faces
-    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
-    ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2),
-    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
-]
-MONGOLIAN_FONTS = ["/usr/share/fonts/truetype/noto/NotoSansMongolian-Regular.ttf"]
-_MONGOLIAN = re.compile(r"[\u1800-\u18af]")
-
-
-class FontMissing(RuntimeError):
-    pass
+from pdffonts import fonts_for
 
 
 def guide_filename(page) -> str:
@@ -45,56 +26,6 @@ def plain(html: str) -> str:
     text = re.sub(r"</p>|<br\s*/?>|</li>|</h\d>", "\n", text)
     text = unescape(re.sub(r"<[^>]+>", "", text))
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
-
-
-def find_font(candidates, setting: str) -> tuple[str, int] | None:
-    configured = getattr(settings, setting, "")
-    for path, face in ([(configured, 0)] if configured else []) + list(candidates):
-        if path and Path(path).is_file():
-            return path, face
-    return None
-
-
-def truetype_subset(path: str, face: int, text: str) -> bytes:
-    """The glyphs of ``text`` from a font, as a small TrueType font (see the module docstring)."""
-    from fontTools import subset
-    from fontTools.pens.cu2quPen import Cu2QuPen
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import TTFont, newTable
-
-    font = TTFont(path, fontNumber=face, lazy=True) if path.endswith((".ttc", ".otc")) else TTFont(path, lazy=True)
-    options = subset.Options()
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=text)
-    subsetter.subset(font)
-    if "CFF " in font:
-        order = font.getGlyphOrder()
-        glyph_set = font.getGlyphSet()
-        glyf = newTable("glyf")
-        glyf.glyphOrder, glyf.glyphs = order, {}
-        for name in order:
-            pen = TTGlyphPen(glyph_set)
-            glyph_set[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
-            glyf.glyphs[name] = pen.glyph()
-        font["glyf"], font["loca"] = glyf, newTable("loca")
-        maxp = font["maxp"]
-        maxp.tableVersion = 0x00010000
-        for attr in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-                     "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
-            setattr(maxp, attr, 0)
-        maxp.maxZones = 1
-        for tag in ("CFF ", "VORG"):
-            if tag in font:
-                del font[tag]
-        font.sfntVersion = "\x00\x01\x00\x00"
-        post = font["post"]
-        post.formatType, post.extraNames, post.mapping = 2.0, [], {}
-        post.glyphOrder = order
-    buf = io.BytesIO()
-    font.save(buf)
-    return buf.getvalue()
 
 
 def guide_sections(page) -> list[tuple[str, str]]:
@@ -140,16 +71,11 @@ def guide_pdf(page) -> bytes:
     from fpdf import FPDF
     from fpdf.fonts import FontFace
 
-    cjk = find_font(CJK_FONTS, "SERVICES_PDF_FONT")
-    if cjk is None:
-        raise FontMissing(
-            _("无法生成PDF：服务器上没有中文字体（请安装 fonts-noto-cjk，或在设置 SERVICES_PDF_FONT 中指定字体文件）。")
-        )
     heads = [_("序号"), _("材料名称"), _("材料形式"), _("份数"), _("是否必要"), _("来源渠道"), _("填报须知")]
     title = page.title
     sections = guide_sections(page)
     rows = material_rows(page)
-    text = "".join([title, str(_("办事指南")), str(_("申请材料")), *map(str, heads), "0123456789.,-（）、：，。•/ "]
+    text = "".join([title, str(_("办事指南")), str(_("申请材料")), *map(str, heads)]
                    + [h + t for h, t in sections] + ["".join(r) for r in rows])
 
     pdf = FPDF(format="A4")
@@ -157,18 +83,7 @@ def guide_pdf(page) -> bytes:
     pdf.set_title(f"{title} {_('办事指南')}")
     lang = translation.get_language() or "zh-hans"
     pdf.set_lang({"en": "en", "mn-mong": "mn-Mong"}.get(lang, "zh-CN"))
-    with tempfile.TemporaryDirectory() as tmp:
-        cjk_path = Path(tmp, "cjk.ttf")
-        cjk_path.write_bytes(truetype_subset(*cjk, text))
-        pdf.add_font("cjk", fname=str(cjk_path))
-        mongolian = find_font([(p, 0) for p in MONGOLIAN_FONTS], "SERVICES_PDF_MONGOLIAN_FONT")
-        if mongolian and _MONGOLIAN.search(text):
-            pdf.add_font("mongolian", fname=mongolian[0])
-            pdf.set_fallback_fonts(["mongolian"])
-            try:
-                pdf.set_text_shaping(True)
-            except Exception:  # noqa: S110 (uharfbuzz missing: unjoined letters, still the right text)
-                pass
+    with fonts_for(pdf, text):
         pdf.add_page()
         pdf.set_font("cjk", size=17)
         pdf.multi_cell(0, 10, title, align="C", new_x="LMARGIN", new_y="NEXT")

@@ -1,102 +1,24 @@
 """PDFs for applicants: the receipt (回执) and a generated licence or decision.
 
-fpdf2 with a CJK font from the system (Noto CJK), subset and converted to
-TrueType so the text can be copied out of the PDF again; Mongolian text falls
-back to Noto Sans Mongolian (set horizontally: a PDF reader lays it out so).
+fpdf2 with the cluster's PDF fonts (``pdffonts``): the text can be copied
+out again, Mongolian is shaped and set horizontally.
 """
 
 from __future__ import annotations
 
-import io
-import tempfile
-from pathlib import Path
-
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-
-CJK_FONTS = [
-    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
-    ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2),
-    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
-]
-MONGOLIAN_FONTS = [
-    "/usr/share/fonts/truetype/noto/NotoSansMongolian-Regular.ttf",
-    str(Path(settings.BASE_DIR) / "themes/mongolian/static/themes/mongolian/fonts/NotoSansMongolian-Regular.ttf"),
-]
-
-
-class FontMissing(RuntimeError):
-    pass
-
-
-def _cjk_font() -> tuple[str, int]:
-    configured = getattr(settings, "LICENSING_PDF_FONT", "")
-    for path, face in [(configured, 0)] if configured else CJK_FONTS:
-        if path and Path(path).is_file():
-            return path, face
-    raise FontMissing(_("无法生成PDF：服务器上没有中文字体（请安装 fonts-noto-cjk）。"))
-
-
-def _subset(path: str, face: int, text: str) -> bytes:
-    """The glyphs of ``text`` as a small TrueType font (CFF outlines converted:
-    fpdf2 then writes Identity-H, which text extractors read back)."""
-    from fontTools import subset
-    from fontTools.pens.cu2quPen import Cu2QuPen
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import TTFont, newTable
-
-    font = TTFont(path, fontNumber=face, lazy=True) if path.endswith((".ttc", ".otc")) else TTFont(path, lazy=True)
-    options = subset.Options()
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=text)
-    subsetter.subset(font)
-    if "CFF " in font:
-        order = font.getGlyphOrder()
-        glyph_set = font.getGlyphSet()
-        glyf = newTable("glyf")
-        glyf.glyphOrder, glyf.glyphs = order, {}
-        for name in order:
-            pen = TTGlyphPen(glyph_set)
-            glyph_set[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
-            glyf.glyphs[name] = pen.glyph()
-        font["glyf"], font["loca"] = glyf, newTable("loca")
-        maxp = font["maxp"]
-        maxp.tableVersion = 0x00010000
-        for attr in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-                     "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
-            setattr(maxp, attr, 0)
-        maxp.maxZones = 1
-        for tag in ("CFF ", "VORG"):
-            if tag in font:
-                del font[tag]
-        font.sfntVersion = "\x00\x01\x00\x00"
-        post = font["post"]
-        post.formatType, post.extraNames, post.mapping = 2.0, [], {}
-        post.glyphOrder = order
-    buf = io.BytesIO()
-    font.save(buf)
-    return buf.getvalue()
+from pdffonts import fonts_for
 
 
 def _document(title: str, lines: list[tuple[str, str]], footer: str = "") -> bytes:
     """A one-column document: a title, then (label, value) lines."""
     from fpdf import FPDF
 
-    text = title + footer + "".join(a + b for a, b in lines) + "0123456789-:：（）()、，。 "
-    path, face = _cjk_font()
+    text = title + footer + "".join(a + b for a, b in lines)
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(True, margin=15)
-    with tempfile.NamedTemporaryFile(suffix=".ttf") as font_file:
-        font_file.write(_subset(path, face, text))
-        font_file.flush()
-        pdf.add_font("cjk", fname=font_file.name)
-        mongolian = next((p for p in MONGOLIAN_FONTS if Path(p).is_file()), None)
-        if mongolian and any("\u1800" <= ch <= "\u18af" for ch in text):
-            pdf.add_font("mong", fname=mongolian)
-            pdf.set_fallback_fonts(["mong"])
+    with fonts_for(pdf, text):
         pdf.set_title(title)
         pdf.add_page()
         pdf.set_font("cjk", size=16)

@@ -163,7 +163,7 @@ def test_page_xlsx_and_pdf_show_the_same_numbers(client, report):
 
 
 def test_pdf_without_a_cjk_font_fails_with_a_clear_message(client, report, settings):
-    settings.DISCLOSURE_PDF_FONT = "/nonexistent/font.ttc"
+    settings.PDF_FONT = "/nonexistent/font.ttc"
     response = client.get(report.url + "pdf/", HTTP_HOST="fgw.localhost")
     assert response.status_code == 503
     assert "中文字体" in response.content.decode()

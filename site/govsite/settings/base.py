@@ -261,6 +261,9 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(DATA_DIR / "media")))
 # Django serves MEDIA_URL's public part (image renditions) itself: on in the demo
 # (settings.dev), off in production, where nginx serves /media/images/.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
+# PDFs (annual reports, guides, receipts): a CJK font file, else Noto CJK from fonts-noto-cjk
+PDF_FONT = env("PDF_FONT", default="")
+PDF_MONGOLIAN_FONT = env("PDF_MONGOLIAN_FONT", default="")  # else Noto Sans Mongolian
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
