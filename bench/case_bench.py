@@ -32,13 +32,14 @@ import argparse
 import json
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+
+from benchlib import percentiles
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 2026
@@ -129,12 +130,6 @@ def build(n: int, log) -> dict:
     return {"numbers": numbers}
 
 
-def _percentiles(samples: list[float]) -> dict:
-    samples = sorted(samples)
-    p95 = samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
-    return {"p50": statistics.median(samples), "p95": p95, "n": len(samples)}
-
-
 def time_queue(repeat: int, log) -> dict:
     from django.contrib.auth import get_user_model
     from django.db import connection
@@ -177,7 +172,7 @@ def time_queue(repeat: int, log) -> dict:
             samples.append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200
         label = f"queue: {who} " + (" ".join(f"{k}={v}" for k, v in params.items()) or "default")
-        results[label] = {**_percentiles(samples), "queries": len(queries)}
+        results[label] = {**percentiles(samples), "queries": len(queries)}
         log(f"{label}: p50 {results[label]['p50']:.1f} ms, p95 {results[label]['p95']:.1f} ms, "
             f"{len(queries)} queries")
     return results
@@ -207,7 +202,7 @@ def time_status(numbers: list[str], repeat: int, log) -> dict:
                                HTTP_HOST="fgw.localhost", REMOTE_ADDR=f"127.2.{i // 250}.{i % 250 + 1}")
         pages.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200 and number in response.content.decode()
-    out = {"status query: find_request": _percentiles(lookups), "status page: POST /yisqgk/status/": _percentiles(pages)}
+    out = {"status query: find_request": percentiles(lookups), "status page: POST /yisqgk/status/": percentiles(pages)}
     for label, figures in out.items():
         log(f"{label}: p50 {figures['p50']:.2f} ms, p95 {figures['p95']:.2f} ms")
     return out

@@ -47,8 +47,6 @@ import os
 import random
 import re
 import signal
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -57,6 +55,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from benchlib import free_port, percentiles
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 2026
 CORPUS = ROOT.parent / "shared" / "corpus" / "govdocs.jsonl"
@@ -64,20 +64,6 @@ LETTERS_PER_S_TARGET, LIST_TARGET_MS, STATS_TARGET_MS = 50.0, 50.0, 300.0
 PG_DATABASE = "interaction_bench"
 HOST = "www.localhost"
 SUBJECT = "基准来信"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _percentiles(samples: list[float]) -> dict:
-    samples = sorted(samples)
-    if not samples:
-        return {"p50": float("nan"), "p95": float("nan"), "n": 0}
-    p95 = samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
-    return {"p50": statistics.median(samples), "p95": p95, "n": len(samples)}
 
 
 # --- one database, in its own process ---------------------------------------------------------
@@ -142,7 +128,7 @@ class Bench:
         from django.db import connections
 
         connections.close_all()  # the bench's own connection stays out of the writers' way
-        self.port = _free_port()
+        self.port = free_port()
         self.server_log = open(self.tmp / "gunicorn.log", "w")
         self.server = subprocess.Popen(
             [str(Path(sys.executable).parent / "gunicorn"), "--pythonpath", "site", "govsite.wsgi",
@@ -322,7 +308,7 @@ class Bench:
             "citizens": len(run["results"]), "letters": created, "with_receipt": answered, "lost": lost,
             "duplicated": duplicated, "refused": refused, "errors": errors, "statuses": statuses,
             "letters_per_s": created / run["elapsed"], "elapsed": run["elapsed"],
-            "post": _percentiles(post_ms), "get": _percentiles(run["gets"]),
+            "post": percentiles(post_ms), "get": percentiles(run["gets"]),
             "double_clicks": len(doubles), "double_same_receipt": same_receipt,
             # what the server spent per letter (form page + post), whatever else ran on the machine
             "server_cpu_ms_per_letter": 1000 * run.get("server_cpu", 0) / created if created else None,
@@ -448,7 +434,7 @@ class Bench:
                 r = session.get(self.url(url), headers={"Host": HOST}, timeout=60)
                 samples.append((time.perf_counter() - started) * 1000)
                 assert r.status_code == 200
-            out[label] = _percentiles(samples)
+            out[label] = percentiles(samples)
             self.log(f"{label}: p50 {out[label]['p50']:.1f} ms, p95 {out[label]['p95']:.1f} ms")
         # the page caches its report for five minutes: what a cache miss costs, counted afresh each time
         from interaction import stats
@@ -460,7 +446,7 @@ class Bench:
                 started = time.perf_counter()
                 stats.chart_svg(stats.report(year=y))
                 samples.append((time.perf_counter() - started) * 1000)
-            out[label] = _percentiles(samples)
+            out[label] = percentiles(samples)
             self.log(f"{label}: p50 {out[label]['p50']:.1f} ms, p95 {out[label]['p95']:.1f} ms")
         return out
 

@@ -44,7 +44,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -52,6 +51,8 @@ import threading
 import time
 import urllib.parse
 from pathlib import Path
+
+from benchlib import database_names, free_port, percentile
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "www.localhost"
@@ -61,18 +62,6 @@ PG_DB = "services_bench"
 REDIS = "redis://127.0.0.1:6379/9"  # no other bench or test uses it (interaction_bench 13, tests 15)
 RATE_TARGET, P95_TARGET_MS = 50.0, 1000.0
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def percentile(values: list[float], q: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))]
 
 
 # --- one database: build, serve, load, count ------------------------------------------
@@ -499,24 +488,6 @@ def _flush_redis(*, check_empty: bool = False) -> None:
     if check_empty and db.dbsize():
         raise SystemExit(f"{REDIS} holds keys this bench did not write: refusing to flush it")
     db.flushdb()
-
-
-DATABASES = {"postgresql": "postgresql", "postgres": "postgresql", "pg": "postgresql",
-             "sqlite": "sqlite", "sqlite3": "sqlite"}
-
-
-def database_names(text: str) -> list[str]:
-    """``--databases`` as the bench's own names: "postgres" is PostgreSQL too (it once ran
-    as SQLite and printed a table without its column); an unknown name stops the bench."""
-    names = []
-    for word in (w.strip().lower() for w in text.split(",")):
-        if not word:
-            continue
-        if word not in DATABASES:
-            raise SystemExit(f"unknown database {word!r}: use postgresql and/or sqlite")
-        if DATABASES[word] not in names:
-            names.append(DATABASES[word])
-    return names
 
 
 def report(results: list[dict]) -> None:

@@ -32,13 +32,14 @@ import argparse
 import json
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+
+from benchlib import database_names, percentiles
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 2026
@@ -165,12 +166,6 @@ def build(n: int, log) -> dict:
     return {"numbers": numbers}
 
 
-def _percentiles(samples: list[float]) -> dict:
-    samples = sorted(samples)
-    p95 = samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
-    return {"p50": statistics.median(samples), "p95": p95, "n": len(samples)}
-
-
 def time_status(numbers: list[str], repeat: int, log) -> dict:
     from django.test import Client, RequestFactory
 
@@ -196,8 +191,8 @@ def time_status(numbers: list[str], repeat: int, log) -> dict:
                                follow=True)
         pages.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200 and number in response.content.decode()
-    out = {"status query: find_application": _percentiles(lookups),
-           "status page: POST /banshi/query/": _percentiles(pages)}
+    out = {"status query: find_application": percentiles(lookups),
+           "status page: POST /banshi/query/": percentiles(pages)}
     for label, figures in out.items():
         log(f"{label}: p50 {figures['p50']:.2f} ms, p95 {figures['p95']:.2f} ms")
     return out
@@ -247,7 +242,7 @@ def time_pages(repeat: int, log) -> dict:
             response = client.get(url, HTTP_HOST="www.localhost")
             samples.append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200
-        out[label] = {**_percentiles(samples), "queries": len(queries)}
+        out[label] = {**percentiles(samples), "queries": len(queries)}
         if os.environ.get("BENCH_PROFILE"):
             import cProfile
             import io
@@ -311,22 +306,7 @@ def main() -> None:
     print("\n".join(table(results)))
 
 
-DATABASES = {"postgresql": "postgresql", "postgres": "postgresql", "pg": "postgresql",
-             "sqlite": "sqlite", "sqlite3": "sqlite"}
 LABELS = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}
-
-
-def database_names(text: str) -> list[str]:
-    """``--databases`` as the bench's own names ("postgres" is PostgreSQL too); an unknown name stops it."""
-    names = []
-    for word in (w.strip().lower() for w in text.split(",")):
-        if not word:
-            continue
-        if word not in DATABASES:
-            raise SystemExit(f"unknown database {word!r}: use postgresql and/or sqlite")
-        if DATABASES[word] not in names:
-            names.append(DATABASES[word])
-    return names
 
 
 def table(results: dict[str, dict]) -> list[str]:
