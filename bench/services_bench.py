@@ -240,6 +240,17 @@ for q in queries.captured_queries:
     kinds[word] = kinds.get(word, 0) + 1
 print("queries by kind:", kinds)
 print(out.getvalue())
+# where the time goes, whatever the code: the functions that spent most of it themselves
+own = io.StringIO()
+pstats.Stats(profiler, stream=own).sort_stats("tottime").print_stats(25)
+print(own.getvalue())
+by_area = {}
+for (filename, _line, _name), (_cc, _nc, tottime, _ct, _callers) in pstats.Stats(profiler).stats.items():
+    area = next((a for a in ("django/template", "django/db", "sqlite3", "psycopg", "django/forms", "django/core/files",
+                             "PIL", "pypdf", "hashlib", "wagtail", "django/contrib/sessions", "site-packages/django",
+                             "site-packages") if a in filename), "the project and the standard library")
+    by_area[area] = by_area.get(area, 0) + tottime
+print("own time by area (ms):", {a: round(t * 1000, 1) for a, t in sorted(by_area.items(), key=lambda kv: -kv[1])})
 """
 
 

@@ -16,9 +16,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 
+from cluster.models import Organisation
 from staticpub import registry
 
 from .constants import Publication
@@ -66,6 +68,15 @@ def addresses_of(obj, sites: Sequence) -> list[tuple[object, str]]:
         paths += [_listing(pk) for pk in _listed_mailboxes()]
         paths += [_detail(n) for n in numbers]
         return _on_sites(paths, sites)
+    if isinstance(obj, Organisation):
+        # renamed: the letters it answered or whose mailbox it keeps, and the listings naming it
+        numbers = Letter.objects.filter(
+            Q(organisation_id=obj.pk) | Q(mailbox__organisation_id=obj.pk), published_at__isnull=False,
+        ).values_list("receipt_number", flat=True)
+        paths = [reverse("interaction:mailboxes"), _listing()] + [_listing(pk) for pk in _listed_mailboxes()]
+        return _on_sites(paths + [_detail(n) for n in numbers], sites)
+    if not isinstance(obj, Letter):
+        return []
     # read again: the caller's copy may predate the change
     row = Letter.objects.filter(pk=obj.pk).values("receipt_number", "mailbox_id", "published_at").first()
     if row is None or row["published_at"] is None:

@@ -10,6 +10,8 @@ A domain registers a source in its app's ``ready()``:
   ``(site or host name, URL path)``; the full rebuild and ``all_addresses`` read it.
 - ``dependents(obj, sites)``: the addresses one changed object is shown on (its
   own page and the lists showing it), whether it is public now or no longer is.
+  It is also asked about cluster-wide objects a source may show (an
+  Organisation renamed) and returns nothing for an object it does not show.
 - ``changed_since(moment, sites)`` (optional): addresses of objects changed
   since ``moment``, so a change made while the rebuild ran is written again
   into the new tree.
@@ -90,6 +92,16 @@ def dependents(name: str, *objects) -> list[Address]:
     found: list[Address] = []
     for obj in objects:
         found += _normalise(source.dependents(obj, sites))
+    return list(dict.fromkeys(found))
+
+
+def dependents_anywhere(*objects) -> list[Address]:
+    """The addresses of every source that show ``objects`` (a renamed organisation)."""
+    sites = _sites()
+    found: list[Address] = []
+    for source in _sources.values():
+        for obj in objects:
+            found += _normalise(source.dependents(obj, sites))
     return list(dict.fromkeys(found))
 
 

@@ -1,13 +1,14 @@
 """What changes a static page: publishing, unpublishing, deletion, a move, a view
 restriction, an article accepted by another site (信息报送), a site's profile
-(header and footer of every page), a new site. Each queues one Celery task after the
+(header and footer of every page), a new site, an organisation renamed (every
+page and registered address that names it). Each queues one Celery task after the
 transaction commits, so the editor's request is not held up by rendering."""
 from __future__ import annotations
 
 import logging
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
@@ -100,8 +101,44 @@ def on_site_created(sender, instance, created=False, **kwargs):
         _queue(pages=[instance.root_page_id], addresses=registry.addresses(hosts=[service.site_host(instance)]))
 
 
+ORGANISATION_NAMES = ("name", "name_en", "name_mn", "short_name")
+
+
+def _organisation_pages(organisation) -> list[int]:
+    """Live pages of every page type with a foreign key to the organisation
+    (articles, documents, guides: each names its organisation)."""
+    from django.apps import apps
+
+    from cluster.models import Organisation
+
+    found: list[int] = []
+    for model in apps.get_models():
+        if not issubclass(model, Page) or model._meta.abstract:
+            continue
+        for field in model._meta.get_fields():
+            if (field.many_to_one and field.related_model is Organisation and field.concrete
+                    and field.model is model):
+                found += model.objects.live().filter(**{field.name: organisation}).values_list("pk", flat=True)
+    return found
+
+
+def before_organisation_saved(sender, instance, **kwargs):
+    if instance.pk:
+        instance._staticpub_names = (
+            sender.objects.filter(pk=instance.pk).values_list(*ORGANISATION_NAMES).first())
+
+
+def on_organisation_saved(sender, instance, created=False, **kwargs):
+    before = getattr(instance, "_staticpub_names", None)
+    if created or before is None or not service.enabled():
+        return
+    if before == tuple(getattr(instance, name) for name in ORGANISATION_NAMES):
+        return  # nothing a page prints changed
+    _queue(pages=_organisation_pages(instance), addresses=registry.dependents_anywhere(instance))
+
+
 def connect() -> None:
-    from cluster.models import SiteProfile
+    from cluster.models import Organisation, SiteProfile
     from cluster.models.syndication import Syndication
 
     page_published.connect(on_published, dispatch_uid="staticpub-published")
@@ -114,3 +151,5 @@ def connect() -> None:
     post_save.connect(on_syndication, sender=Syndication, dispatch_uid="staticpub-syndication")
     post_save.connect(on_site_profile, sender=SiteProfile, dispatch_uid="staticpub-site-profile")
     post_save.connect(on_site_created, sender=Site, dispatch_uid="staticpub-site-created")
+    pre_save.connect(before_organisation_saved, sender=Organisation, dispatch_uid="staticpub-organisation-before")
+    post_save.connect(on_organisation_saved, sender=Organisation, dispatch_uid="staticpub-organisation")

@@ -198,3 +198,28 @@ def test_forms_and_queries_stay_dynamic(live):
     assert page(live, WWW, LISTING).exists() and page(live, WWW, "/hudong/").exists()
     assert not PublishedFile.objects.filter(path__startswith="/hudong/chaxun/").exists()
     assert not PublishedFile.objects.filter(path__contains="?").exists()
+
+
+def test_renaming_the_answering_organisation_rewrites_the_letter_pages(live, mayor, admin,
+                                                                       django_capture_on_commit_callbacks):
+    letter = answered_letter(mayor, admin)
+    publish(letter, admin, django_capture_on_commit_callbacks)
+    detail = page(live, WWW, f"/hudong/xuandeng/{letter.receipt_number}/")
+    organisation = Organisation.objects.get(code=CITY)
+    assert organisation.name in text(detail)
+
+    organisation.name = "敕勒川市人民政府（更名测试）"
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation.save()
+
+    assert "敕勒川市人民政府（更名测试）" in text(detail)
+    assert "敕勒川市人民政府（更名测试）" in text(page(live, WWW, LISTING))
+
+
+def test_saving_an_organisation_without_a_new_name_rewrites_nothing(live, mayor, admin,
+                                                                    django_capture_on_commit_callbacks):
+    from staticpub.models import PendingChange
+
+    organisation = Organisation.objects.get(code=CITY)
+    organisation.save()
+    assert not PendingChange.objects.exists()

@@ -147,3 +147,25 @@ def test_addresses_that_would_leave_the_tree_are_refused(tmp_path):
     assert service.file_for(tmp_path, HOST, "/../../etc/passwd") is None
     assert service.file_for(tmp_path, "../x", "/") is None
     assert service.file_for(tmp_path, HOST, "/a/b/") == tmp_path / HOST / "a" / "b" / "index.html"
+
+
+def test_renaming_an_organisation_rewrites_the_pages_that_name_it(published, fgw,
+                                                                   django_capture_on_commit_callbacks):
+    from cluster.models import Organisation
+
+    article = article_of(fgw)
+    organisation = Organisation.objects.filter(code__isnull=False).order_by("pk").first()
+    article.source_organisation = organisation
+    article.save_revision().publish()
+    service.refresh(service.affected_by(article))
+    page_file = published / at(article).strip("/") / "index.html"
+    column_file = published / at(article.get_parent()).strip("/") / "index.html"
+    assert organisation.name in text(page_file)
+
+    organisation.name = "敕勒川市静态发布测试局"
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation.save()
+
+    # the article and the column listing it name the organisation as it is called now
+    assert "敕勒川市静态发布测试局" in text(page_file)
+    assert "敕勒川市静态发布测试局" in text(column_file)
