@@ -554,9 +554,11 @@ def approve_reply(letter: Letter, *, user, publish: bool = False, text: str | No
         fields = ["reply_text", "answered_at", "answered_on_time", "days_to_answer"]
         if publish:
             locked.publication = Publication.PENDING
-            locked.public_subject = masking.mask_letter_text(locked.subject)
-            locked.public_content = masking.mask_letter_text(locked.content, names=[locked.name, locked.contact_person])
-            locked.public_reply = masking.mask_letter_text(text, names=[locked.name, locked.contact_person])
+            # the people the letter itself names: the writer, the contact and the accused
+            names = [locked.name, locked.contact_person, locked.accused_person]
+            locked.public_subject = masking.mask_letter_text(locked.subject, names=names)
+            locked.public_content = masking.mask_letter_text(locked.content, names=names)
+            locked.public_reply = masking.mask_letter_text(text, names=names)
             fields += ["publication", "public_subject", "public_content", "public_reply"]
         return fields
 

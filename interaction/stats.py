@@ -1,6 +1,6 @@
 """Statistics per mailbox and per department, per month: received, accepted,
 answered, on time, average days to answer and satisfaction — aggregated in
-the database (one grouped query per table) for the public page, its chart and
+the database (one grouped query for both tables) for the public page, its chart and
 the xlsx export."""
 
 from __future__ import annotations

@@ -95,7 +95,7 @@ def send_code(request, form) -> None:
     except accounts.CodeRefused as exc:
         form.code_error = " ".join(exc.messages)
     else:
-        form.code_sent = _("验证码已发送到您的手机，5 分钟内有效。")
+        form.code_sent = _("验证码已发送到您的手机，%(minutes)s 分钟内有效。") % {"minutes": accounts.code_minutes()}
 
 
 def unbound_copy(form_class, request, **kwargs):

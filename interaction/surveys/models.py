@@ -138,9 +138,10 @@ class SurveyPage(ClusterPageMixin, RoutablePageMixin, Page):
 
 
 class Response(models.Model):
-    """One person's answers. Who answered is kept only as keyed hashes (of the
-    confirmed phone, and of the account when signed in), unique per survey, so
-    a second answer, even sent at the same moment, fails on the index."""
+    """One person's answers: the confirmed phone kept only as a keyed hash, the
+    account (when signed in) as a link; each unique per survey, so a second
+    answer, even sent at the same moment, fails on the index. The results and
+    the export never show who answered."""
 
     survey = models.ForeignKey(SurveyPage, verbose_name=_("网上调查"), on_delete=models.CASCADE, related_name="responses")
     phone_hash = models.CharField(max_length=64, editable=False)

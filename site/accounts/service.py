@@ -108,6 +108,11 @@ def _ttl() -> timedelta:
     return timedelta(seconds=getattr(settings, "ACCOUNTS_CODE_TTL", 300))
 
 
+def code_minutes() -> int:
+    """How long a code is valid, in whole minutes, as the messages tell it."""
+    return max(1, int(_ttl().total_seconds() // 60))
+
+
 def _hash(phone: str, purpose: str, code: str) -> str:
     return salted_hmac("accounts.PhoneCode", f"{purpose}:{phone}:{code}", algorithm="sha256").hexdigest()
 

@@ -55,8 +55,8 @@ def account_required(view):
 
 
 def _sent_notice(phone: str) -> str:
-    minutes = max(1, service._ttl().seconds // 60)
-    return _("验证码已发送至 %(phone)s，%(minutes)s 分钟内有效。") % {"phone": mask_phone(phone), "minutes": minutes}
+    return _("验证码已发送至 %(phone)s，%(minutes)s 分钟内有效。") % {
+        "phone": mask_phone(phone), "minutes": service.code_minutes()}
 
 
 @never_cache

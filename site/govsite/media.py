@@ -17,7 +17,7 @@ PUBLIC_MEDIA = "images/"
 
 
 def public_media(request, path: str):
-    if not (settings.SERVE_MEDIA or settings.DEBUG):  # DEBUG's static() below would serve them too
+    if not (settings.SERVE_MEDIA or settings.DEBUG):
         raise Http404
     return serve(request, path, document_root=Path(settings.MEDIA_ROOT) / PUBLIC_MEDIA)
 

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -30,13 +29,10 @@ urlpatterns = [
     path("captcha/", include("captcha.urls")),  # images of formguard.abuse's captcha
 ]
 
-# the demo's image renditions when nginx is not in front (settings.SERVE_MEDIA)
+# the demo's image renditions when nginx is not in front (settings.SERVE_MEDIA); nothing
+# else under MEDIA_ROOT has a public address, DEBUG or not (documents, attachments and
+# reply documents go through views that check who asks)
 urlpatterns += media_urlpatterns()
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
 

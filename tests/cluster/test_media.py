@@ -67,3 +67,28 @@ def test_production_nginx_serves_the_renditions():
     call_command("nginx_config", stdout=out)
     media = Path(settings.MEDIA_ROOT).resolve()
     assert re.search(rf"location /media/images/ {{\s*alias {re.escape(str(media))}/images/;", out.getvalue())
+
+
+def test_the_demo_with_debug_on_gives_no_upload_a_public_address(tmp_path):
+    """``make demo`` runs with DEBUG on: still only the renditions have a media address
+    (a letter's attachment or a private document under MEDIA_ROOT resolves to no file view)."""
+    env = {**os.environ, "PYTHONPATH": "site", "DJANGO_SETTINGS_MODULE": "govsite.settings.dev", "DEBUG": "true",
+           "DATA_DIR": str(tmp_path)}
+    code = (
+        "import django; django.setup()\n"
+        "from django.urls import Resolver404, resolve\n"
+        "for path in ('/media/hudong/2026/01/a.pdf', '/media/documents/a.pdf', '/media/yisqgk/2026/a.pdf',"
+        " '/media/images/a.jpg'):\n"
+        "    try:\n"
+        "        match = resolve(path)\n"
+        "    except Resolver404:\n"
+        "        print(path, 'nothing')\n"
+        "    else:\n"
+        "        print(path, match.url_name or match.func.__name__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=settings.BASE_DIR, env=env, capture_output=True,
+                         text=True, check=True).stdout.split("\n")
+    served = dict(line.split(" ", 1) for line in out if line)
+    assert served["/media/images/a.jpg"] == "public_media"
+    for path in ("/media/hudong/2026/01/a.pdf", "/media/documents/a.pdf", "/media/yisqgk/2026/a.pdf"):
+        assert served[path] not in ("serve", "public_media"), (path, served[path])

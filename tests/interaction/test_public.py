@@ -203,6 +203,20 @@ def test_a_letter_is_public_only_after_the_masked_version_is_approved(client, ma
     assert letter.receipt_number in listing
 
 
+def test_the_accused_and_the_writer_are_masked_in_the_subject_too(mayor, admin):
+    letter = service.submit_letter(
+        mailbox=mayor, kind="report", subject="举报钱有才违规收费", publish_allowed=True,
+        content="某单位工作人员钱有才多次违规收取费用。我叫孙红梅。", accused_person="钱有才",
+        writer={"name": "孙红梅", "phone": "13900002222"}).letter
+    service.route(letter, user=admin, departments=[org(CITY)])
+    service.draft_reply(letter, user=admin, text="经查，钱有才违规收费属实，已责令退还。")
+    service.approve_reply(letter, user=admin, publish=True)
+    letter.refresh_from_db()
+    public = letter.public_subject + letter.public_content + letter.public_reply
+    assert "有才" not in public and "红梅" not in public
+    assert "违规收费" in letter.public_subject and "钱＊＊" in letter.public_subject
+
+
 def test_a_writer_who_refused_publication_is_never_published(submit, admin):
     letter = submit(publish_allowed=False).letter
     service.route(letter, user=admin, departments=[org(CITY)])
