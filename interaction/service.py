@@ -244,7 +244,9 @@ def can_rehandle(letter: Letter) -> bool:
 
 def rehandle(letter: Letter, *, reason: str) -> None:
     """An unsatisfied writer asks once for the letter to be handled again: it
-    goes back to the departments with a fresh limit of its kind from today."""
+    goes back to the departments with a fresh limit of its kind from today. The
+    first rating stays in the history; the writer rates the new answer, and the
+    statistics count that one."""
     if not reason.strip():
         raise ValidationError(_("请写明要求重新办理的理由。"))
     today = timezone.localdate()
@@ -255,6 +257,7 @@ def rehandle(letter: Letter, *, reason: str) -> None:
         if not can_rehandle(locked):
             raise ValidationError(_("评价为“不满意”的答复才能要求重新办理。"))
         locked.status, locked.rehandled_once, locked.rehandle_reason = Status.HANDLING, True, reason
+        locked.rating, locked.rated_at = "", None
         if locked.publication == Publication.PENDING:
             locked.publication = Publication.NONE
         locked.clock_stops, locked.clock_extensions = [], []

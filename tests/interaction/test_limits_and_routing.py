@@ -174,6 +174,14 @@ def test_rating_once_and_one_rehandle_that_reopens_the_clock(submit, admin):
     assert letter.status == "handling" and letter.rehandled_once
     assert letter.is_open and letter.clock_started_on == timezone.localdate() and letter.colour == "green"
     letter = _answer(letter, admin)
+    # the new answer is rated afresh; the first rating stays in the history
+    service.rate(letter, rating="satisfied")
+    letter.refresh_from_db()
+    assert letter.rating == "satisfied"
+    from casefile.service import history
+
+    rated = [e.reason for e in history(letter).filter(action="rate").order_by("pk")]
+    assert rated == ["不满意", "满意"]
     with pytest.raises(ValidationError):
         service.rehandle(letter, reason="还要再办")
 
