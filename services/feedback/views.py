@@ -3,11 +3,12 @@ online services (all departments, one department, one item)."""
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -24,6 +25,7 @@ from .forms import RatingForm
 
 SESSION_RATED = "banshi_rated"
 RATE_SCOPE = "banshi-rate"
+STATS_CACHE_SECONDS = 300  # the public statistics page (said on the page)
 
 
 def _known_case(request, token: str, number: str):
@@ -118,11 +120,19 @@ def statistics(request, org_id: int | None = None, item_code: str = "", xlsx: bo
         if not ServiceItemPage.objects.filter(item_code=item_code).exists():
             raise Http404
     year = _year(request)
-    report = stats.report(year, organisation=organisation, item_code=item_code)
-    if xlsx:
+    if xlsx:  # the export always counts afresh
+        report = stats.report(year, organisation=organisation, item_code=item_code)
         name = f"banshi-tongji-{year}" + (f"-{org_id}" if org_id else "") + (f"-{item_code}" if item_code else "")
         return export.response(export.stats_workbook(report), f"{name}.xlsx")
-    return TemplateResponse(request, "service_feedback/statistics.html", _stats_context(request, report))
+    # the page's figures and charts, counted at most every few minutes per scope, year and
+    # language: a year's grouped counts read every application of it (half a second at 100,000)
+    key = f"banshi-stats:{year}:{org_id or ''}:{item_code}:{translation.get_language()}"
+    context = cache.get(key)
+    if context is None:
+        context = _stats_context(request, stats.report(year, organisation=organisation, item_code=item_code))
+        cache.set(key, context, STATS_CACHE_SECONDS)
+    return TemplateResponse(request, "service_feedback/statistics.html",
+                            {**context, "cache_minutes": STATS_CACHE_SECONDS // 60})
 
 
 def _stats_context(request, report: stats.Report) -> dict:

@@ -127,6 +127,25 @@ def test_public_statistics_match_the_data(client, org):
     assert f"{url}?year={year}" in everything.content.decode()
 
 
+def test_the_page_counts_every_few_minutes_and_says_so_while_the_export_counts_afresh(client, org):
+    from django.core.cache import cache  # emptied before each test (conftest)
+
+    year = 2025
+    ApplicationFactory(organisation=org, received_on=date(year, 3, 2))
+    url = reverse("service_feedback:stats_org", kwargs={"org_id": org.pk}) + f"?year={year}"
+    first = client.get(url, HTTP_HOST="www.localhost").content.decode()
+    assert '<dd class="received">1</dd>' in first and "统计数据每 5 分钟更新一次。" in first
+    ApplicationFactory(organisation=org, received_on=date(year, 3, 3))
+    assert '<dd class="received">1</dd>' in client.get(url, HTTP_HOST="www.localhost").content.decode()
+    book = load_workbook(io.BytesIO(client.get(
+        reverse("service_feedback:stats_org_xlsx", kwargs={"org_id": org.pk}) + f"?year={year}",
+        HTTP_HOST="www.localhost").content))
+    header, total = [c.value for c in book["合计"][1]], [c.value for c in book["合计"][2]]
+    assert dict(zip(header, total, strict=True))["收件数"] == 2
+    cache.clear()  # five minutes later
+    assert '<dd class="received">2</dd>' in client.get(url, HTTP_HOST="www.localhost").content.decode()
+
+
 @pytest.mark.parametrize("host,lang", [("www.localhost", "zh-Hans"), ("en.localhost", "en"),
                                        ("mgl.localhost", "mn-Mong")])
 def test_the_statistics_page_works_in_each_language(client, host, lang):
