@@ -11,6 +11,13 @@ os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
 from .base import *  # noqa: E402,F401,F403
 from .base import DATA_DIR, INSTALLED_APPS  # noqa: E402
 
+# pytest's SQLite database is a shared-cache in-memory one, and each test runs inside one
+# transaction of its own connection: begun IMMEDIATE, it would hold the write lock for the
+# whole test and shut out the threads of the concurrency tests. (The mode itself is tested
+# on a database file: tests/cluster/test_sqlite_writers.py.)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["OPTIONS"].pop("transaction_mode", None)  # noqa: F405
+
 # two case types that are not about disclosure, for the case kernel's own tests
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.casekernel_app"]
 
