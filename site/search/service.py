@@ -219,8 +219,9 @@ def parse_params(data: Mapping, *, strict: bool = False, per_page: int = PER_PAG
 
 
 # --- the search ---------------------------------------------------------------
-def _base_queryset(params: SearchParams) -> SearchQuerySet:
-    sqs = SearchQuerySet().models(*registry.models())
+def _base_queryset(params: SearchParams, models=None) -> SearchQuerySet:
+    # haystack's models() adds to the models already chosen: pick them once, here
+    sqs = SearchQuerySet().models(*(models or registry.models()))
     facets = {f.name: f for f in registry.facets()}
     for name, value in params.filters().items():
         facet = facets[name]
@@ -289,9 +290,7 @@ LEADS = 3  # lead hits (licensing items) shown above the others at most
 
 
 def _query(params: SearchParams, text: str, models=None) -> SearchQuerySet:
-    sqs = _base_queryset(params)
-    if models:
-        sqs = sqs.models(*models)
+    sqs = _base_queryset(params, models)
     if text:
         sqs = sqs.auto_query(text).highlight()
     if params.sort == "date" or not text:

@@ -106,6 +106,17 @@ def test_everyday_words_lead_to_the_licensing_item_and_its_apply_link(client, de
 
 
 @pytest.mark.django_db
+def test_only_licensing_items_lead_and_only_when_the_query_names_one(demo_index):
+    # a notice's title holds the query: it stays an ordinary hit, with its snippet, not a lead
+    result = search("元旦春节")
+    assert result.hits and result.hits[0].title == "关于做好2027年元旦春节期间有关工作的通知"
+    assert not result.leads and not result.hits[0].lead
+    assert "<em>元旦春节</em>" in result.hits[0].snippet
+    for q in ("开饭店", "驾照", "xzxk", "社保卡"):
+        assert all(h.content_type == "service" for h in search(q).leads), q
+
+
+@pytest.mark.django_db
 def test_a_synonym_changed_in_the_admin_counts_at_once(client, demo_user, demo_index, django_capture_on_commit_callbacks):
     from search.models import Synonym
 
