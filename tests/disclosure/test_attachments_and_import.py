@@ -19,10 +19,9 @@ pytestmark = [pytest.mark.django_db]
 
 def pdf_bytes(text: str) -> bytes:
     from fpdf import FPDF
+    from pdffonts import cjk_font, truetype_subset
 
-    from disclosure.exports import find_cjk_font, truetype_subset
-
-    path, face = find_cjk_font()
+    path, face = cjk_font()
     pdf = FPDF()
     pdf.add_page()
     with __import__("tempfile").NamedTemporaryFile(suffix=".ttf") as font:
