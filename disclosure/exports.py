@@ -14,6 +14,7 @@ from html import unescape
 from urllib.parse import quote
 
 from django.utils.translation import gettext as _
+
 from pdffonts import fonts_for
 
 from .annual_report import AnnualReport

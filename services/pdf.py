@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+
 from pdffonts import fonts_for
 
 

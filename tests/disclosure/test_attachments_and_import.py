@@ -19,6 +19,7 @@ pytestmark = [pytest.mark.django_db]
 
 def pdf_bytes(text: str) -> bytes:
     from fpdf import FPDF
+
     from pdffonts import cjk_font, truetype_subset
 
     path, face = cjk_font()
