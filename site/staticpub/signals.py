@@ -123,7 +123,7 @@ def _organisation_pages(organisation) -> list[int]:
 
 
 def before_organisation_saved(sender, instance, **kwargs):
-    if instance.pk:
+    if instance.pk and service.enabled():
         instance._staticpub_names = (
             sender.objects.filter(pk=instance.pk).values_list(*ORGANISATION_NAMES).first())
 
