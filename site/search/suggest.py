@@ -24,6 +24,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 
 from . import pinyin
@@ -238,7 +239,7 @@ def _fresh(*, wait: bool = False) -> _State:
             return _state
         _state.building = True
     first = not _state.version
-    if wait or first:
+    if wait or first or not getattr(settings, "SEARCH_SUGGEST_BACKGROUND", True):
         # the first build answers this request (a large library: its titles follow in a thread)
         _rebuild(version)
     else:

@@ -18,6 +18,10 @@ from .base import DATA_DIR, INSTALLED_APPS  # noqa: E402
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["OPTIONS"].pop("transaction_mode", None)  # noqa: F405
 
+# the same database: a suggestions rebuild reading pages in a thread of its own would make a
+# test's writes fail at once ("database table is locked": a shared cache does not wait)
+SEARCH_SUGGEST_BACKGROUND = False
+
 # two case types that are not about disclosure, for the case kernel's own tests
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.casekernel_app"]
 
